@@ -1,0 +1,130 @@
+// Package api is Amicus's HTTP face: the GraphQL endpoint, the GraphiQL
+// playground and the health check, with the limits that make the GraphQL
+// endpoint safe to expose.
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/amicus-graph/amicus/facts"
+	"github.com/amicus-graph/amicus/graph"
+	"github.com/amicus-graph/amicus/graph/generated"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// Limits that keep one request from costing too much.
+const (
+	// ComplexityLimit caps the cost of a query: one point per field.
+	ComplexityLimit = 1000
+	// ParserTokenLimit caps the size of a query document.
+	ParserTokenLimit = 10000
+	// MaxBodyBytes caps the size of a request body.
+	MaxBodyBytes = 1 << 20
+	// RequestTimeout caps the time one request may take.
+	RequestTimeout = 30 * time.Second
+)
+
+// Error codes a client can act on, in each error's extensions.code.
+const (
+	CodeBadUserInput     = "BAD_USER_INPUT"
+	CodeNotFound         = "NOT_FOUND"
+	CodeGraphUnavailable = "GRAPH_UNAVAILABLE"
+	CodeInternal         = "INTERNAL_SERVER_ERROR"
+)
+
+// Graph is what the API needs of the graph.
+type Graph interface {
+	facts.Reader
+	Ping(ctx context.Context) error
+}
+
+// Handler serves the API: POST /query (GraphQL), GET / (the GraphiQL
+// playground) and GET /healthz (200 only when the graph answers).
+func Handler(g Graph, logger *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/query", http.MaxBytesHandler(graph.WithLoaders(g, GraphQL(g, logger)), MaxBodyBytes))
+	mux.Handle("GET /{$}", playground.Handler("Amicus", "/query"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := g.Ping(ctx); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("graph unavailable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	return withTimeout(mux)
+}
+
+// GraphQL is the GraphQL endpoint alone.
+func GraphQL(r facts.Reader, logger *slog.Logger) http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Reader: r}}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(ParserTokenLimit)
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		return present(ctx, err, logger)
+	})
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in a resolver", "panic", p)
+		return errors.New("internal error")
+	})
+	return srv
+}
+
+// present turns an error into what the client sees: a message that is
+// safe to show and a code to act on. Internal details go to the log only.
+func present(ctx context.Context, err error, logger *slog.Logger) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	var existing *gqlerror.Error
+	if errors.As(err, &existing) && existing.Extensions != nil && existing.Extensions["code"] != nil {
+		return gqlErr // parser, validation and complexity errors carry their own codes
+	}
+	code := CodeInternal
+	message := "internal error"
+	switch facts.ErrorCode(err) {
+	case facts.ECodeInvalid:
+		code, message = CodeBadUserInput, facts.ErrorMessage(err)
+	case facts.ECodeNotFound:
+		code, message = CodeNotFound, facts.ErrorMessage(err)
+	case facts.ECodeUnavailable:
+		code, message = CodeGraphUnavailable, facts.ErrorMessage(err)
+	default:
+		if errors.Is(err, context.DeadlineExceeded) {
+			code, message = CodeGraphUnavailable, "the request took too long"
+		} else {
+			logger.ErrorContext(ctx, "graphql request failed", "error", err, "path", gqlErr.Path.String())
+		}
+	}
+	if code == CodeGraphUnavailable {
+		logger.WarnContext(ctx, "graph unavailable", "error", err)
+	}
+	gqlErr.Message = message
+	gqlErr.Extensions = map[string]any{"code": code}
+	return gqlErr
+}
+
+func withTimeout(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

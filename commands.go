@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/amicus-graph/amicus/api"
+	"github.com/amicus-graph/amicus/loader"
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+)
+
+// serveCommand runs `amicus serve`.
+func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var g graphFlags
+	g.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve HTTP on")
+	var loads multiFlag
+	fs.Var(&loads, "load", "load articles from this file, directory or URL before serving (repeatable)")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q (did you mean --load %s?)", rest[0], rest[0])}
+	}
+	// Claim the HTTP address first, so a busy port fails before Neo4j starts.
+	listener, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %v (choose another with --addr)", *addr, err)
+	}
+	defer listener.Close()
+
+	conn, err := openGraph(ctx, g, stderr, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	logger.Info("graph ready", "neo4j", conn.where)
+
+	if len(loads) > 0 {
+		if failed := loadSources(ctx, conn, loads, io.Discard, stderr); failed > 0 {
+			logger.Warn("some articles could not be loaded; serving the rest", "failed", failed)
+		}
+	}
+	if ctx.Err() != nil {
+		return nil
+	}
+
+	server := &http.Server{
+		Handler:           api.Handler(conn.store, logger),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(listener) }()
+	logger.Info("serving", "graphql", "http://"+listener.Addr().String()+"/query",
+		"playground", "http://"+listener.Addr().String()+"/", "bolt", conn.store.URI())
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := server.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		logger.Warn("HTTP shutdown", "error", err)
+	}
+	return nil
+}
+
+// loadCommand runs `amicus load`.
+func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	var g graphFlags
+	g.register(fs)
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usageError{"name at least one article file, directory or URL"}
+	}
+	conn, err := openGraph(ctx, g, stderr, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if failed := loadSources(ctx, conn, paths, stdout, stderr); failed > 0 {
+		return fmt.Errorf("%d of the sources could not be loaded (see above); the others were loaded", failed)
+	}
+	if ctx.Err() != nil {
+		return errors.New("interrupted; the articles loaded before the interruption are in the graph whole")
+	}
+	return nil
+}
+
+// loadSources loads paths into the graph, showing a progress bar on a
+// terminal and a line per source otherwise, then a summary. It returns how
+// many sources failed.
+func loadSources(ctx context.Context, conn *graphConn, paths []string, stdout, stderr io.Writer) int {
+	sources, errs := loader.Expand(paths)
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+	}
+	l := &loader.Loader{Writer: conn.store}
+	var bar *progressbar.ProgressBar
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && len(sources) > 1 {
+		bar = progressbar.NewOptions(len(sources),
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("loading"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetElapsedTime(true),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	counts := map[string]int{}
+	failed := len(errs)
+	reports := l.LoadAll(ctx, sources, func(r loader.Report) {
+		if r.Err != nil {
+			failed++
+			if bar != nil {
+				_ = bar.Clear()
+			}
+			fmt.Fprintf(stderr, "error: %v\n", r.Err)
+		} else {
+			counts[string(r.Result.Status)]++
+			if bar == nil {
+				fmt.Fprintf(stdout, "%-9s %s  %q  %s  %s\n", r.Result.Status, r.Source, r.Title,
+					factSummary(r.Result.Facts), r.Duration.Round(time.Millisecond))
+			}
+		}
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	var parts []string
+	for _, status := range []string{"added", "replaced", "unchanged"} {
+		if counts[status] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[status], status))
+		}
+	}
+	if failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d failed", failed))
+	}
+	fmt.Fprintf(stdout, "loaded %d of %d sources into %s: %s\n", len(reports)-countErrors(reports), len(sources)+len(errs),
+		conn.where, strings.Join(parts, ", "))
+	return failed
+}
+
+func countErrors(reports []loader.Report) int {
+	n := 0
+	for _, r := range reports {
+		if r.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// factSummary says how many facts of each kind a load wrote.
+func factSummary(counts map[string]int) string {
+	if len(counts) == 0 {
+		return "(no new facts)"
+	}
+	var kinds []string
+	for kind := range counts {
+		kinds = append(kinds, kind)
+	}
+	sort.Strings(kinds)
+	var parts []string
+	for _, kind := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[kind], kind))
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// extractCommand runs `amicus extract`: it prints one article's facts as
+// JSON and touches no graph.
+func extractCommand(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return usageError{"name exactly one article file or URL"}
+	}
+	l := &loader.Loader{}
+	doc, err := l.Document(ctx, files[0])
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// argument is a claim a litigant makes.
+type argument struct {
+	by    *party
+	claim string
+	si    int
+	conf  float64
+	note  string
+}
+
+// reportingVerbs introduce what a party argues; the claim follows. The
+// confidence says how surely the verb marks a legal argument.
+var reportingVerbs = []struct {
+	re   *regexp.Regexp
+	conf float64
+}{
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|lawyer|attorney))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
+	{regexp.MustCompile(`^(?:'s)? (?:has |have |had )?(?:taken|takes|took) the (?:position|view|stance) that\b`), 0.8},
+	{regexp.MustCompile(`^'s (?:position|view|argument|contention|stance|case) (?:is|was|has been|has long been) that\b`), 0.85},
+}
+
+// positionPhrase is "its position that …" with the possessor the subject
+// of the sentence; relativeSays is ", which it says …".
+var (
+	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b`)
+	relativeSays    = regexp.MustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
+	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
+	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
+	quoteFirst      = regexp.MustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
+	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|\w+)? ?(?:was |is |were |are |would be |will be )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b`)
+	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
+	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
+	counselBefore   = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
+)
+
+// speaker returns the party that mention mt stands for when it is the
+// subject of a reporting verb: a litigant, not "sources at the company".
+func (d *doc) speaker(mt *mention) *party {
+	if mt == nil || mt.party == nil || !mt.party.litigant {
+		return nil
+	}
+	before := d.m[d.sents[mt.si].start:mt.start]
+	before = tail(before, 60)
+	if prepositionTail.MatchString(before) && !counselBefore.MatchString(before) {
+		return nil
+	}
+	return mt.party
+}
+
+// sentenceSubject is the first litigant mentioned in the sentence before
+// byte offset pos: what "it" and "its" refer to.
+func (d *doc) sentenceSubject(si, pos int) *mention {
+	for _, mt := range d.inSentence(si) {
+		if mt.start < pos && d.speaker(mt) != nil {
+			return mt
+		}
+	}
+	return nil
+}
+
+func (d *doc) findArguments() {
+	seen := map[[2]int]bool{} // party index, sentence
+	add := func(a *argument) {
+		if a.by == nil || notAnArgument.MatchString(a.claim) {
+			return
+		}
+		key := [2]int{d.partyIndex(a.by), a.si}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		d.arguments = append(d.arguments, a)
+	}
+	for si, s := range d.sents {
+		// "X argues that …", "X's lawyers wrote …", "X has taken the position that …"
+		for _, mt := range d.inSentence(si) {
+			after := d.m[mt.end:s.end]
+			// skip adverbs between the subject and the verb
+			for _, v := range reportingVerbs {
+				loc := v.re.FindStringIndex(after)
+				adv := 0
+				if loc == nil {
+					// "Microsoft on Friday also said that"
+					if k := strings.Index(after, " said"); k > 0 && subjectAdverbs.MatchString(after[:k]) {
+						adv = k
+						loc = v.re.FindStringIndex(after[k:])
+					}
+				}
+				if loc == nil {
+					continue
+				}
+				by := d.speaker(mt)
+				if by == nil {
+					break
+				}
+				claim := after[adv+loc[1]:]
+				conf := v.conf
+				note := ""
+				if mt.desc || mt.gov {
+					note = mt.note
+					conf -= 0.05
+				}
+				// a quotation before the verb is the claim itself
+				if strings.HasPrefix(s.s, "\"") && quoteFirst.MatchString(s.s) {
+					q := s.s[1:strings.Index(s.s[1:], "\"")]
+					claim = q + "; " + claim
+				}
+				add(&argument{by: by, claim: trimClaim(claim), si: si, conf: conf, note: note})
+				break
+			}
+		}
+		// "… repeating its position that …", "insisting that …"
+		if m := positionPhrase.FindStringIndex(s.s); m != nil {
+			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil && !subj.party.supporter {
+				note := "'its' → " + subj.party.name + ": the subject of the sentence"
+				add(&argument{by: subj.party, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.8, note: note})
+			}
+		}
+		// "…, which it says cannot be accessed …"
+		if m := relativeSays.FindStringIndex(s.s); m != nil {
+			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil {
+				antecedent := s.s[:m[0]]
+				if k := strings.LastIndex(antecedent, " for "); k >= 0 {
+					antecedent = antecedent[k+5:]
+				}
+				note := "'it' → " + subj.party.name + ": the subject of the sentence"
+				if subj.note != "" {
+					note += "; " + subj.note
+				}
+				add(&argument{by: subj.party, claim: trimClaim(antecedent + " " + s.s[m[1]:]), si: si, conf: 0.65, note: note})
+			}
+		}
+		// "As the Justice Department explained in a recent letter, …:"
+		// followed by a quoted paragraph.
+		if quoteIntro.MatchString(s.s) && si+1 < len(d.sents) && strings.HasPrefix(d.sents[si+1].s, "\"") {
+			for _, mt := range d.inSentence(si) {
+				rest := d.m[mt.end:s.end]
+				if by := d.speaker(mt); by != nil && quoteVerb.MatchString(rest) {
+					note := "the quotation that the sentence before attributes to " + mt.surface
+					if mt.note != "" {
+						note += "; " + mt.note
+					}
+					add(&argument{by: by, claim: trimClaim(d.sents[si+1].s), si: si + 1, conf: 0.7, note: note})
+					break
+				}
+			}
+		}
+	}
+}
+
+func (d *doc) partyIndex(p *party) int {
+	for i, q := range d.parties {
+		if q == p {
+			return i
+		}
+	}
+	if p == d.gov {
+		return -1
+	}
+	return -2
+}
+
+func (d *doc) argumentFacts() []facts.Argument {
+	out := []facts.Argument{}
+	for _, a := range d.arguments {
+		f := facts.Argument{By: a.by.name, Claim: a.claim, Confidence: a.conf,
+			Evidence: []facts.Evidence{d.evidence(a.si, a.note)}}
+		if a.by.dispute != nil {
+			f.Case = a.by.dispute.name
+		}
+		for _, p := range d.precedents {
+			for _, si := range p.sents {
+				if si == a.si {
+					f.Cites = append(f.Cites, p.name)
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}

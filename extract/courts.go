@@ -1,0 +1,394 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// court is one court of the article.
+type court struct {
+	name, level, place string
+	aliases            []string
+	conf               float64
+	sents              []int
+	explicit           int // mentions that name or describe it, not generic ones
+	first              int // byte offset of its first mention
+}
+
+// courtRef is one mention of a court, explicit or generic ("the court").
+type courtRef struct {
+	span
+	si       int
+	surface  string
+	generic  string // "", or the kind of generic reference: see genericCourtRefs
+	court    *court
+	note     string
+	rulingOK bool // the mention can be the subject of a ruling
+}
+
+// ordinals normalise circuit numbers: "2nd" -> "Second".
+var ordinals = map[string]string{
+	"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5th": "Fifth", "6th": "Sixth",
+	"7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh",
+}
+
+const circuitOrdinal = `(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal)`
+
+// courtLevels maps words in a court's name to its level.
+var courtLevels = []struct {
+	re    *regexp.Regexp
+	level string
+}{
+	{regexp.MustCompile(`(?i)\b(?:court of appeals?|appeals? court|appellate|circuit)\b`), "appeals"},
+	{regexp.MustCompile(`(?i)\bsupreme\b|\bcourt of justice\b|\bjustices\b`), "supreme"},
+	{regexp.MustCompile(`(?i)\bhigh court\b`), "high"},
+	{regexp.MustCompile(`(?i)\b(?:district|magistrate|trial|lower)\b`), "district"},
+	{regexp.MustCompile(`(?i)\bbankruptcy\b`), "bankruptcy"},
+	{regexp.MustCompile(`(?i)\bchancery\b`), "chancery"},
+}
+
+func courtLevel(s string) string {
+	for _, l := range courtLevels {
+		if l.re.MatchString(s) {
+			return l.level
+		}
+	}
+	return ""
+}
+
+// namedCourts are patterns for courts named or described in full, in order
+// of preference; name builds the court's canonical name and place.
+var namedCourts = []struct {
+	re   *regexp.Regexp
+	name func(m []string) (name, place string)
+}{
+	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. |United States |federal )?Court of Appeals for the (` + circuitOrdinal + `) Circuit\b`),
+		func(m []string) (string, string) { return circuitName(m[1]) }},
+	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. )?(` + circuitOrdinal + `) (?:U\.S\. )?Circuit(?: Court of Appeals| Court| Appeals Court| appeals court)?\b`),
+		func(m []string) (string, string) { return circuitName(m[1]) }},
+	{regexp.MustCompile(`\b(?:the )?(?:U\.S\. |United States |federal )?(?:District|Bankruptcy) Court for the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }},
+	{regexp.MustCompile(`\b(?:the )?(?:Court of Justice of the European Union|European Court of Justice|CJEU|ECJ|EU's top court|European Union's top court)`),
+		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }},
+	{regexp.MustCompile(`\b(?:the )?European Court of Human Rights\b`),
+		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }},
+	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+) )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
+		func(m []string) (string, string) {
+			place := firstNonEmpty(m[2], m[1])
+			return "Supreme Court", place
+		}},
+	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.) )?High Court(?: of ([A-Z][a-z]+))?`),
+		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }},
+	// Other capitalised names: "Delaware Court of Chancery", "Tokyo District Court".
+	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}Court(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
+		func(m []string) (string, string) { return strings.TrimSpace(m[1]), "" }},
+	// Descriptions: "a district court in New York", "a federal court in Manhattan".
+	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
+		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }},
+	// "a New York court", "a Manhattan federal court".
+	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial) )?court)\b`),
+		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }},
+}
+
+// genericCourtRefs are mentions of a court that do not say which: they are
+// resolved to a court of the article when that is unambiguous. The kind is
+// "appeals", "supreme", "lower" or "any"; judge marks references to a judge.
+var genericCourtRefs = []struct {
+	re         *regexp.Regexp
+	kind       string
+	judge      bool
+	createName string // the court to create when the article names none
+}{
+	{regexp.MustCompile(`(?i)\b(?:an?|the) (?:full |federal |U\.S\. )*(?:appeals|appellate|circuit) court\b|\b(?:an?|the) (?:three-judge )?panel\b`), "appeals", false, "Appeals court"},
+	{regexp.MustCompile(`\b(?:the|The) (?:high|top) court\b|\b(?:the|The|several|Several) justices\b`), "supreme", false, ""},
+	{regexp.MustCompile(`\b(?:an?|the|The) (?:lower|trial|district) court\b|\b(?:an?|the) (?:U\.S\. )?magistrate(?: judge)?\b`), "lower", false, ""},
+	{regexp.MustCompile(`\b(?:an?|the|The) (?:U\.S\.|US|federal) (?:judge|court)\b`), "any", true, "U.S. court"},
+	{regexp.MustCompile(`\b(?:the|The) (?:judge|court|Court)\b`), "any", true, ""},
+}
+
+// notACourt follows "court" when the word is a modifier ("court order").
+var notACourt = regexp.MustCompile(`^(?:'s )?(?:order|orders|ruling|rulings|filing|filings|documents?|papers|case|cases|battle|fight|date|hearing|hearings|system|records?|challenge|action|proceedings?|fight|fees|costs|appearance|clerk)\b`)
+
+// courtBefore precedes "court" when it is no court of the article.
+var courtBefore = regexp.MustCompile(`(?i)(?:contempt of|in contempt of|out of|to take .{0,20} to|the court of public) $`)
+
+func circuitName(ord string) (string, string) {
+	if o, ok := ordinals[ord]; ok {
+		ord = o
+	}
+	return ord + " Circuit Court of Appeals", ord + " Circuit"
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// findCourts finds the article's courts and every mention of them.
+func (d *doc) findCourts() {
+	for si, s := range d.sents {
+		if !mayContain(s.low, courtHints) {
+			continue
+		}
+		var taken []span
+		overlaps := func(a, b int) bool {
+			for _, t := range taken {
+				if a < t.end && t.start < b {
+					return true
+				}
+			}
+			return false
+		}
+		for _, nc := range namedCourts {
+			if !mayContain(s.low, namedCourtHints) {
+				break
+			}
+			for _, mi := range nc.re.FindAllStringSubmatchIndex(s.s, -1) {
+				if overlaps(mi[0], mi[1]) || d.isCovered(s.start+mi[0], s.start+mi[1]) {
+					continue
+				}
+				if notACourt.MatchString(strings.TrimLeft(s.s[mi[1]:], " ")) || courtBefore.MatchString(tail(s.s[:mi[0]], 40)) {
+					continue
+				}
+				m := submatches(s.s, mi)
+				name, place := nc.name(m)
+				if place != "" && (capitalStoplist[place] || !isPlaceLike(place)) && !strings.Contains(place, "Circuit") && !strings.Contains(place, "District") {
+					if strings.Contains(name, " in ") || strings.HasSuffix(name, " court") {
+						continue // "the court in Friday's ruling"
+					}
+				}
+				level := courtLevel(m[0])
+				if strings.HasPrefix(name, "Supreme Court") || name == "High Court" {
+					switch {
+					case place == "":
+						place = d.country
+						if place != "" {
+							name = place + " " + name
+						}
+					case countryTable[place] != "":
+						place = countryTable[place]
+						name = place + " " + name
+					default:
+						name = place + " " + name
+					}
+					if name == "U.S. Supreme Court" || strings.HasSuffix(name, " Supreme Court") {
+						level = "supreme"
+					}
+				}
+				taken = append(taken, span{mi[0], mi[1]})
+				c := d.addCourt(name, level, place, s.start+mi[0])
+				c.explicit++
+				d.courtRefs = append(d.courtRefs, courtRef{span: span{s.start + mi[0], s.start + mi[1]}, si: si,
+					surface: s.s[mi[0]:mi[1]], court: c, rulingOK: true})
+			}
+		}
+		for _, g := range genericCourtRefs {
+			for _, mi := range g.re.FindAllStringIndex(s.s, -1) {
+				if overlaps(mi[0], mi[1]) || notACourt.MatchString(strings.TrimLeft(s.s[mi[1]:], " ")) || courtBefore.MatchString(tail(s.s[:mi[0]], 40)) {
+					continue
+				}
+				taken = append(taken, span{mi[0], mi[1]})
+				d.courtRefs = append(d.courtRefs, courtRef{span: span{s.start + mi[0], s.start + mi[1]}, si: si,
+					surface: s.s[mi[0]:mi[1]], generic: g.kind, rulingOK: true})
+			}
+		}
+		for _, t := range taken {
+			d.covered = append(d.covered, span{s.start + t.start, s.start + t.end})
+		}
+	}
+}
+
+func submatches(s string, idx []int) []string {
+	out := make([]string, len(idx)/2)
+	for i := range out {
+		if idx[2*i] >= 0 {
+			out[i] = s[idx[2*i]:idx[2*i+1]]
+		}
+	}
+	return out
+}
+
+// isPlaceLike reports whether a capitalised phrase can be a place.
+func isPlaceLike(s string) bool {
+	if placeWords[s] || countryTable[s] != "" {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if capitalStoplist[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// addCourt returns the court with this level and place, creating it.
+func (d *doc) addCourt(name, level, place string, pos int) *court {
+	for _, c := range d.courts {
+		samePlace := place != "" && c.place != "" && (strings.Contains(c.place, place) || strings.Contains(place, c.place))
+		if facts.Key(c.name) == facts.Key(name) || samePlace && (c.level == level || c.level == "" && level == "district") {
+			if c.level == "" && level == "district" {
+				// "a federal court in Chicago" then "a district court in Chicago"
+				c.level = level
+				c.name = name
+			}
+			return c
+		}
+		if samePlace && c.level == "district" && level == "" {
+			return c
+		}
+	}
+	c := &court{name: name, level: level, place: place, conf: 0.9, first: pos}
+	d.courts = append(d.courts, c)
+	return c
+}
+
+// resolveCourtRefs links generic court references to a court and records
+// every surface form as an alias.
+func (d *doc) resolveCourtRefs() {
+	for i := range d.courtRefs {
+		r := &d.courtRefs[i]
+		if r.court == nil {
+			r.court, r.note = d.resolveGenericCourt(r)
+		}
+		if r.court == nil {
+			continue
+		}
+		r.court.aliases = appendUnique(r.court.aliases, strings.TrimSpace(r.surface))
+		addInt(&r.court.sents, r.si)
+	}
+}
+
+// resolveGenericCourt picks the court a generic reference means.
+func (d *doc) resolveGenericCourt(r *courtRef) (*court, string) {
+	kind := ""
+	for _, g := range genericCourtRefs {
+		if g.re.MatchString(r.surface) {
+			kind = g.kind
+			break
+		}
+	}
+	var pick []*court
+	for _, c := range d.courts {
+		switch kind {
+		case "appeals":
+			if c.level == "appeals" {
+				pick = append(pick, c)
+			}
+		case "supreme":
+			if c.level == "supreme" || c.level == "high" {
+				pick = append(pick, c)
+			}
+		case "lower":
+			if c.level == "district" || c.level == "" || c.level == "bankruptcy" {
+				pick = append(pick, c)
+			}
+		default:
+			pick = append(pick, c)
+		}
+	}
+	note := "'" + r.surface + "' → %s: "
+	switch {
+	case len(pick) == 1:
+		return pick[0], sprintf(note+"the only such court in the article", pick[0].name)
+	case len(pick) == 0:
+		for _, g := range genericCourtRefs {
+			if g.re.MatchString(r.surface) && g.createName != "" && (kind != "any" || len(d.courts) == 0) {
+				c := d.addCourt(g.createName, courtLevel(r.surface), "", r.start)
+				c.conf = 0.5
+				return c, "'" + r.surface + "': no court is named, so the reference stands for a court of its own"
+			}
+		}
+		return nil, ""
+	}
+	// Several: a court named in the same sentence, else the most mentioned
+	// (ties: the lowest level, which is the court handling the case).
+	for _, o := range d.courtRefs {
+		if o.si == r.si && o.court != nil && o.generic == "" && containsCourt(pick, o.court) &&
+			(!isJudgeRef(r.surface) || o.court.level != "supreme") {
+			return o.court, sprintf(note+"the court named in the same sentence", o.court.name)
+		}
+	}
+	best := pick[0]
+	for _, c := range pick[1:] {
+		if isJudgeRef(r.surface) && best.level == "supreme" && c.level != "supreme" {
+			best = c
+			continue
+		}
+		if c.explicit > best.explicit || c.explicit == best.explicit && levelRank(c.level) < levelRank(best.level) {
+			best = c
+		}
+	}
+	return best, sprintf(note+"the court the article mentions most, lowest in the hierarchy on a tie", best.name)
+}
+
+func isJudgeRef(s string) bool { return strings.Contains(strings.ToLower(s), "judge") }
+
+func containsCourt(cs []*court, c *court) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func levelRank(level string) int {
+	switch level {
+	case "district", "bankruptcy", "chancery":
+		return 0
+	case "":
+		return 1
+	case "high":
+		return 2
+	case "appeals":
+		return 3
+	}
+	return 4
+}
+
+func addInt(list *[]int, v int) {
+	for _, x := range *list {
+		if x == v {
+			return
+		}
+	}
+	*list = append(*list, v)
+}
+
+// courtIn returns the court mentioned in sentence si nearest to byte
+// offset pos (absolute), or nil.
+func (d *doc) courtIn(si, pos int) *courtRef {
+	var best *courtRef
+	bestDist := 1 << 30
+	for i := range d.courtRefs {
+		r := &d.courtRefs[i]
+		if r.si != si || r.court == nil {
+			continue
+		}
+		dist := abs(r.start - pos)
+		if dist < bestDist {
+			best, bestDist = r, dist
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,195 @@
+// Package extract is Amicus's rule-based extractor: it reads one news
+// article about a legal dispute and returns the facts in it as a
+// facts.Document — the parties and their sides, the courts and judges, who
+// backed whom and why, what each side argues, what the courts ruled and
+// which statutes and cases are cited — each with the sentence it came from.
+//
+// The rules are tables of generic legal and news language (tables.go):
+// litigation verbs, support phrases, reporting verbs, court words, ruling
+// verbs, descriptive references such as "the software giant", generic
+// government references such as "prosecutors". No rule names a particular
+// company, person or case.
+//
+// Text normalisation (Article.Text): CRLF becomes LF; no-break and other odd
+// spaces become plain spaces and runs of them one space; paragraphs stay
+// separated by a blank line; scraped clutter ("Image: …", "Advertisement",
+// a logo word glued to the first word) is removed; a "By X" byline becomes
+// Author and a trailing "Source: X" line Publisher. When Input.Title is
+// empty the first line is the title; the title is never part of the text.
+// Typographic quotes are kept; matching uses a copy in which they are folded
+// to ASCII rune for rune, so offsets are the same in both.
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// Name is the value of Document.Extractor for this extractor.
+const Name = "rules/1"
+
+// Input is one article's text as read by the loader (HTML and Markdown
+// already turned into plain text, paragraphs separated by blank lines).
+type Input struct {
+	Source, Title, URL, Publisher, Author, PublishedAt, Text string
+}
+
+// Extract finds the facts in one article. It is deterministic, uses no
+// network and no global mutable state, and is safe for concurrent use.
+func Extract(in Input) (facts.Document, error) {
+	n := normalize(in)
+	if strings.TrimSpace(n.Text) == "" && n.Title == "" {
+		return facts.Document{}, facts.Errorf(facts.ECodeInvalid, "the article %q has no text", in.Source)
+	}
+	d := newDoc(n.Text, n.Title)
+	d.run()
+	doc := d.document()
+	doc.Article = facts.Article{
+		ID:          facts.ArticleID(n.Text),
+		Title:       n.Title,
+		Publisher:   n.Publisher,
+		Author:      n.Author,
+		URL:         in.URL,
+		PublishedAt: in.PublishedAt,
+		Source:      in.Source,
+		Text:        n.Text,
+	}
+	return doc, nil
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	text  []rune // Article.Text
+	m     string // text folded to ASCII quotes, rune for rune
+	title string // folded title
+	// runeAt maps a byte offset of m to a rune offset; nil when m is ASCII.
+	runeAt []int32
+	sents  []sentence
+
+	courts     []*court
+	courtRefs  []courtRef
+	precedents []*precedent
+	mentions   []*mention // every party mention, in text order
+	// mentionStart[si] is the index of sentence si's first mention.
+	mentionStart []int
+	parties      []*party
+	gov          *party // the national government of the dispute, if any
+	country      string // "U.S." when the article is about the U.S.
+	cases        []*dispute
+	supports     []*support
+	arguments    []*argument
+	rulings      []*ruling
+	judges       []*judge
+	judgeRefs    []judgeRef
+	covered      []span // spans already taken by courts, precedents, dates
+}
+
+// sentence is one sentence of the folded text.
+type sentence struct {
+	span
+	para int
+	s    string // m[start:end]
+	low  string // s in lower case
+}
+
+func newDoc(text, title string) *doc {
+	d := &doc{text: []rune(text)}
+	folded := make([]rune, len(d.text))
+	for i, r := range d.text {
+		folded[i] = asciiFold(r)
+	}
+	d.m = string(folded)
+	d.title = strings.Map(asciiFold, title)
+	if len(d.m) != len(folded) {
+		d.runeAt = make([]int32, len(d.m)+1)
+		ri := int32(0)
+		for bi := range d.m {
+			d.runeAt[bi] = ri
+			ri++
+		}
+		// continuation bytes map to the rune they belong to
+		last := int32(0)
+		for bi := 0; bi < len(d.m); bi++ {
+			if utf8.RuneStart(d.m[bi]) {
+				last = d.runeAt[bi]
+			} else {
+				d.runeAt[bi] = last
+			}
+		}
+		d.runeAt[len(d.m)] = int32(len(folded))
+	}
+	para := 0
+	prevEnd := 0
+	for _, sp := range splitSentences(d.m) {
+		if strings.Contains(d.m[prevEnd:sp.start], "\n\n") {
+			para++
+		}
+		prevEnd = sp.end
+		d.sents = append(d.sents, sentence{span: sp, para: para, s: d.m[sp.start:sp.end], low: strings.ToLower(d.m[sp.start:sp.end])})
+	}
+	return d
+}
+
+// rune converts a byte offset of m into a rune offset of the text.
+func (d *doc) rune(b int) int {
+	if d.runeAt == nil {
+		return b
+	}
+	return int(d.runeAt[b])
+}
+
+// evidence quotes sentence si.
+func (d *doc) evidence(si int, note string) facts.Evidence {
+	s := d.sents[si]
+	return d.evidenceSpan(s.start, s.end, note)
+}
+
+// evidenceSpan quotes the byte range [start, end) of m.
+func (d *doc) evidenceSpan(start, end int, note string) facts.Evidence {
+	rs, re := d.rune(start), d.rune(end)
+	return facts.Evidence{Quote: string(d.text[rs:re]), Start: rs, End: re, Note: note}
+}
+
+// sentenceAt returns the index of the sentence containing byte offset b.
+func (d *doc) sentenceAt(b int) int {
+	lo, hi := 0, len(d.sents)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		switch {
+		case b < d.sents[mid].start:
+			hi = mid - 1
+		case b >= d.sents[mid].end:
+			lo = mid + 1
+		default:
+			return mid
+		}
+	}
+	return -1
+}
+
+// isCovered reports whether [start, end) overlaps a span already taken.
+func (d *doc) isCovered(start, end int) bool {
+	for _, c := range d.covered {
+		if start < c.end && c.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) run() {
+	d.findCountry()
+	d.findPrecedents()
+	d.findCourts()
+	d.findJudges()
+	d.findSurnames()
+	d.findMentions()
+	d.findParties()
+	d.resolveCourtRefs()
+	d.finishJudges()
+	d.scanSupports(false)
+	d.findArguments()
+	d.findRulings()
+}

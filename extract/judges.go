@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var sprintf = fmt.Sprintf
+
+// judge is a named judge.
+// judgeRef is one mention of a judge, by full name or surname.
+type judgeRef struct {
+	span
+	si    int
+	judge *judge
+}
+
+type judge struct {
+	name  string
+	court *court
+	conf  float64
+	sents []int
+	note  string
+}
+
+// judgeTitle matches "U.S. Magistrate Judge James Francis IV in Manhattan",
+// "Chief Justice John Roberts", "Judge Susan Carney".
+var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:[A-Z][a-z'-]+|[A-Z]\.)(?: (?:[A-Z][a-z'-]+|[A-Z]\.|II|III|IV|Jr\.|Sr\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+
+// judgeAppositive matches "Jane Roe, a U.S. district judge in Boston".
+var judgeAppositive = regexp.MustCompile(`\b([A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+
+func (d *doc) findJudges() {
+	for si, s := range d.sents {
+		if !strings.Contains(s.low, "judge") && !strings.Contains(s.low, "justice") {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{judgeTitle, judgeAppositive} {
+			for _, mi := range re.FindAllStringSubmatchIndex(s.s, -1) {
+				m := submatches(s.s, mi)
+				var prefix, title, name, place string
+				if re == judgeTitle {
+					prefix, title, name, place = m[1], m[2], m[3], m[4]
+				} else {
+					name, prefix, title, place = m[1], m[2], m[3], m[4]
+				}
+				name = strings.TrimSuffix(name, "'s")
+				if first := strings.Fields(name)[0]; capitalStoplist[first] || agencyWords[first] || groupWords[first] {
+					continue
+				}
+				j := d.addJudge(name, si)
+				d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
+				d.judgeRefs = append(d.judgeRefs, judgeRef{span{s.start + mi[0], s.start + mi[1]}, si, j})
+				if j.court != nil {
+					continue
+				}
+				// The court: from the title and place, else from context.
+				level := courtLevel(prefix + title)
+				if strings.EqualFold(title, "justice") && level == "" {
+					level = "supreme"
+				}
+				switch {
+				case place != "" && (level == "district" || level == ""):
+					c := d.addCourt("U.S. District Court in "+place, "district", place, s.start+mi[0])
+					if d.country != "U.S." {
+						c.name = "District court in " + place
+					}
+					c.explicit++
+					j.court, j.note = c, "the court of a district judge in "+place
+				case level != "":
+					j.court, j.note = d.courtOfLevel(level, si, s.start+mi[0])
+				}
+			}
+		}
+	}
+}
+
+// findSurnames finds later mentions of judges by surname alone.
+func (d *doc) findSurnames() {
+	for _, j := range d.judges {
+		words := strings.Fields(j.name)
+		for len(words) > 1 && (words[len(words)-1] == "IV" || words[len(words)-1] == "III" || words[len(words)-1] == "II" || strings.HasSuffix(words[len(words)-1], ".")) {
+			words = words[:len(words)-1]
+		}
+		if len(words) < 2 {
+			continue
+		}
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(words[len(words)-1]) + `\b`)
+		for si, s := range d.sents {
+			for _, mi := range re.FindAllStringIndex(s.s, -1) {
+				if d.isCovered(s.start+mi[0], s.start+mi[1]) {
+					continue
+				}
+				d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
+				d.judgeRefs = append(d.judgeRefs, judgeRef{span{s.start + mi[0], s.start + mi[1]}, si, j})
+				addInt(&j.sents, si)
+			}
+		}
+	}
+}
+
+func (d *doc) addJudge(name string, si int) *judge {
+	for _, j := range d.judges {
+		if j.name == name || strings.HasSuffix(j.name, " "+name) {
+			addInt(&j.sents, si)
+			return j
+		}
+	}
+	j := &judge{name: name, conf: 0.9}
+	j.sents = []int{si}
+	d.judges = append(d.judges, j)
+	return j
+}
+
+// courtOfLevel returns the article's court of this level, creating a
+// generic one when there is none.
+func (d *doc) courtOfLevel(level string, si, pos int) (*court, string) {
+	var found []*court
+	for _, c := range d.courts {
+		if c.level == level {
+			found = append(found, c)
+		}
+	}
+	if len(found) >= 1 {
+		return found[0], "the article's " + level + " court"
+	}
+	name := map[string]string{"district": "U.S. District Court", "appeals": "Appeals court", "supreme": "Supreme Court"}[level]
+	if name == "" {
+		return nil, ""
+	}
+	if level == "supreme" && d.country != "" {
+		name = d.country + " Supreme Court"
+	}
+	c := d.addCourt(name, level, "", pos)
+	c.conf = 0.6
+	return c, "a " + level + " judge's court"
+}
+
+// finishJudges gives judges without a court the court of their sentence
+// or, failing that, the nearest earlier court that is not a supreme court.
+func (d *doc) finishJudges() {
+	for _, j := range d.judges {
+		if j.court != nil {
+			continue
+		}
+		si := j.sents[0]
+		if r := d.courtIn(si, d.sents[si].start); r != nil {
+			j.court, j.note = r.court, "the court named in the same sentence"
+			j.conf = 0.8
+			continue
+		}
+		for k := len(d.courtRefs) - 1; k >= 0; k-- {
+			r := d.courtRefs[k]
+			if r.si < si && r.court != nil && r.court.level != "supreme" {
+				j.court, j.note = r.court, "the nearest court mentioned before"
+				j.conf = 0.6
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,307 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// mention is one mention of a party (or possible party) in the text.
+type mention struct {
+	span            // absolute byte offsets in the folded text
+	si      int     // sentence index
+	surface string  // the words as written (folded quotes)
+	kind    string  // party kind guessed from the name
+	gov     bool    // a generic reference to the dispute's government
+	desc    bool    // a descriptive reference ("the software giant")
+	party   *party  // what it resolves to, once known
+	note    string  // how a reference was resolved
+	conf    float64 // how sure the resolution is
+}
+
+var (
+	governmentRe  = regexp.MustCompile(`\b` + governmentRefs + `\b`)
+	nationalGovRe = regexp.MustCompile(`\b` + nationalGovernment + `\b`)
+	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+-based) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
+	usSignalRe    = regexp.MustCompile(usSignals)
+	tokenRe       = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9&'.-]*[A-Za-z0-9&.]|[A-Za-z0-9]`)
+	mediaRe       = regexp.MustCompile(mediaContext)
+	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
+	// notDescriptive follows a descriptive noun that is not a reference
+	// ("the company that makes", "the group of companies").
+	notDescriptive = regexp.MustCompile(`^(?:'s)? (?:of|that|which|who|whose)\b`)
+)
+
+// findCountry decides which country's government "the government" means.
+func (d *doc) findCountry() {
+	if usSignalRe.MatchString(d.m) || usSignalRe.MatchString(d.title) {
+		d.country = "U.S."
+	}
+}
+
+// findMentions finds every named organisation or person, generic
+// government reference and descriptive reference.
+func (d *doc) findMentions() {
+	lower := lowerWords(d.m)
+	for si, s := range d.sents {
+		var taken []span
+		add := func(a, b int, mt *mention) {
+			if d.isCovered(s.start+a, s.start+b) {
+				return
+			}
+			for _, t := range taken {
+				if a < t.end && t.start < b {
+					return
+				}
+			}
+			taken = append(taken, span{a, b})
+			mt.span = span{s.start + a, s.start + b}
+			mt.si = si
+			mt.surface = s.s[a:b]
+			d.mentions = append(d.mentions, mt)
+		}
+		for _, mi := range nationalGovRe.FindAllStringSubmatchIndex(s.s, -1) {
+			country := s.s[mi[2]:mi[3]]
+			c := countryTable[country]
+			switch {
+			case c == "":
+				continue
+			case c == d.country || d.country == "" && c != "":
+				add(mi[0], mi[1], &mention{gov: true, kind: facts.KindGovernment, conf: 0.9})
+			default:
+				add(mi[0], mi[1], &mention{kind: facts.KindGovernment, conf: 0.9})
+			}
+		}
+		for _, mi := range governmentRe.FindAllStringIndex(s.s, -1) {
+			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {
+				continue // "governments"
+			}
+			add(mi[0], mi[1], &mention{gov: true, kind: facts.KindGovernment, conf: 0.8})
+		}
+		for _, mi := range descriptiveRe.FindAllStringIndex(s.s, -1) {
+			if notDescriptive.MatchString(s.s[mi[1]:]) {
+				continue
+			}
+			add(mi[0], mi[1], &mention{desc: true, kind: facts.KindCompany, conf: 0.7})
+		}
+		for _, c := range nameChunks(s.s, lower) {
+			kind := classifyName(c.text, s.s[:c.start])
+			if kind == "" {
+				continue
+			}
+			if mediaRe.MatchString(tail(s.s[:c.start], 40)) {
+				continue // "told Reuters": a news outlet
+			}
+			mt := &mention{kind: kind, conf: 0.9}
+			add(c.start, c.end, mt)
+			if am := parenAcronym.FindStringSubmatch(s.s[c.end:]); am != nil {
+				add(c.end+2, c.end+2+len(am[1]), &mention{kind: kind, conf: 0.9})
+			}
+		}
+	}
+	sortMentions(d.mentions)
+	d.mentionStart = make([]int, len(d.sents)+1)
+	k := 0
+	for si := range d.sents {
+		d.mentionStart[si] = k
+		for k < len(d.mentions) && d.mentions[k].si == si {
+			k++
+		}
+	}
+	d.mentionStart[len(d.sents)] = k
+}
+
+// inSentence returns the mentions of sentence si, in text order.
+func (d *doc) inSentence(si int) []*mention {
+	return d.mentions[d.mentionStart[si]:d.mentionStart[si+1]]
+}
+
+// tail returns at most the last n bytes of s: patterns anchored at the
+// end of a prefix only need its end, and scanning all of it would make
+// extraction quadratic in the length of a sentence.
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// chunk is a run of capitalised words in a sentence.
+type chunk struct {
+	start, end int
+	text       string
+}
+
+// nameChunks finds runs of capitalised words, joined by "of", "for", "&"
+// or "de", and drops common capitalised words that open a sentence.
+func nameChunks(s string, lower map[string]bool) []chunk {
+	toks := tokenRe.FindAllStringIndex(s, -1)
+	var out []chunk
+	var cur []span
+	flush := func() {
+		// drop connectors and stop words at the edges
+		for len(cur) > 0 && (isConnector(s[cur[0].start:cur[0].end]) || capitalStoplist[s[cur[0].start:cur[0].end]]) {
+			cur = cur[1:]
+		}
+		for len(cur) > 0 && (isConnector(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) || capitalStoplist[s[cur[len(cur)-1].start:cur[len(cur)-1].end]]) {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			c := chunk{start: cur[0].start, end: cur[len(cur)-1].end}
+			c.text = s[c.start:c.end]
+			out = append(out, c)
+		}
+		cur = nil
+	}
+	for i, t := range toks {
+		w := s[t[0]:t[1]]
+		end := t[1]
+		// possessive and sentence-final period
+		if strings.HasSuffix(w, "'s") {
+			w = w[:len(w)-2]
+			end -= 2
+		} else if strings.HasSuffix(w, "'") {
+			w = w[:len(w)-1]
+			end--
+		}
+		if strings.HasSuffix(w, ".") && !isInitials(strings.TrimSuffix(w, ".")) && !abbreviations[strings.TrimSuffix(w, ".")] {
+			w = strings.TrimSuffix(w, ".")
+			end--
+		}
+		sp := span{t[0], end}
+		adjacent := len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == " "
+		switch {
+		case isCapitalised(w) && !isMonthOrDay(w):
+			if i == 0 || len(cur) == 0 && sentenceInitial(s, t[0]) {
+				if capitalStoplist[w] || lower[strings.ToLower(w)] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+					flush()
+					continue
+				}
+			}
+			if !adjacent {
+				flush()
+			}
+			cur = append(cur, sp)
+		case isConnector(w) && adjacent:
+			cur = append(cur, sp)
+		default:
+			flush()
+		}
+		if sp.end != t[1] {
+			flush() // a possessive ends the name
+		}
+	}
+	flush()
+	return out
+}
+
+func sentenceInitial(s string, pos int) bool {
+	return strings.TrimLeft(s[:pos], " \"'(") == ""
+}
+
+func isConnector(w string) bool {
+	return w == "of" || w == "for" || w == "&" || w == "de"
+}
+
+func isCapitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r) || unicode.IsDigit(r) && strings.IndexFunc(w, unicode.IsUpper) > 0
+	}
+	return false
+}
+
+func isMonthOrDay(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"January", "February", "March", "April", "June", "July", "August", "September",
+		"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+		"Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
+
+// lowerWords is the set of words that occur in lower case in the text.
+func lowerWords(m string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if r := []rune(w); len(r) > 0 && unicode.IsLower(r[0]) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// classifyName guesses what kind of party a capitalised name is, or
+// returns "" when it is no party at all (a place, a date, a lawmaker).
+func classifyName(name, before string) string {
+	// split "and"-joined names are handled by the caller; a chunk with "and"
+	// is kept only as a group name ("Food and Drug Administration").
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	if placeWords[name] || countryTable[name] != "" || legislatureWords[name] || capitalStoplist[name] {
+		return ""
+	}
+	if strings.HasSuffix(name, " and") || strings.Contains(name, " and ") && !hasAny(words, groupWords) && !hasAny(words, agencyWords) {
+		return ""
+	}
+	last := words[len(words)-1]
+	prevWord := ""
+	if f := strings.Fields(before); len(f) > 0 {
+		prevWord = f[len(f)-1]
+	}
+	switch {
+	case personTitles[prevWord]:
+		return facts.KindPerson
+	case orgSuffixes[last] || orgSuffixes[strings.TrimSuffix(last, ".")]:
+		return facts.KindCompany
+	case hasAny(words, groupWords):
+		return facts.KindGroup
+	case hasAny(words, agencyWords) && len(words) > 1:
+		return facts.KindAgency
+	case last == "government":
+		return facts.KindGovernment
+	case len(words) >= 2 && len(words) <= 3 && allTitleWords(words):
+		return facts.KindPerson
+	}
+	return facts.KindCompany
+}
+
+func hasAny(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// allTitleWords reports whether every word is a plain capitalised word
+// ("Susan Carney"), as a person's name is.
+func allTitleWords(words []string) bool {
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r[1:] {
+			if !unicode.IsLower(c) && c != '\'' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sortMentions(ms []*mention) {
+	// insertion sort: mentions arrive nearly sorted
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

@@ -1,0 +1,426 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// party is a litigant or a supporter.
+type party struct {
+	name, kind string
+	aliases    []string
+	mentions   []*mention
+	litigant   bool
+	supporter  bool
+	side       string
+	dispute    *dispute
+	conf       float64
+	evidence   []int // sentences that show its role
+	notes      []string
+	opponents  []*party
+}
+
+// dispute is one case: the parties on side A against those on side B.
+type dispute struct {
+	name  string
+	a, b  []*party
+	conf  float64
+	sents []int
+}
+
+// litigationRule is a phrase that shows who litigates: the mention just
+// before it (Subj) and the one just after it (Obj) are litigants, on
+// opposite sides when Oppose is set.
+type litigationRule struct {
+	re               *regexp.Regexp
+	subj, obj, oppos bool
+}
+
+// litigationRules are the phrases that make a named organisation a litigant.
+var litigationRules = []litigationRule{
+	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:sued|sues|suing|countersued|is suing|are suing)\b`), true, true, true},
+	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:filed|brought|launched|lodged|won|lost) (?:a |an |its |their )?(?:lawsuit|suit|complaint|legal challenge|case|action|antitrust case|appeal) against\b`), true, true, true},
+	{regexp.MustCompile(`^ (?:is |are |was |were |has been |have been |had been )?(?:battling|fighting|challenging|taking on|defying|suing)\b`), true, true, true},
+	{regexp.MustCompile(`^ (?:has |have |had |also |again )*(?:battled|fought|challenged|defied|defies)\b`), true, true, true},
+	{regexp.MustCompile(`^(?:'s)? (?:long-running |legal |court )?(?:fight|dispute|battle|clash|feud|standoff|showdown|case|litigation|lawsuit|war|appeal) (?:with|against)\b`), true, true, true},
+	{regexp.MustCompile(`^(?:'s)? (?:appeal|lawsuit|suit|legal challenge|challenge|complaint|petition|refusal)\b`), true, false, false},
+	{regexp.MustCompile(`^ (?:has |have |had |also |again |still )*(?:refus(?:es|ed|ing)|declin(?:es|ed|ing)|fail(?:s|ed|ing)) to (?:comply|hand over|turn over|produce|obey|retrieve)\b`), true, false, false},
+	{regexp.MustCompile(`^ (?:has |have |had )?(?:been |was |were |is |are )(?:found|held) in contempt\b`), true, false, false},
+	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:appealed|agreed to be held in contempt)\b`), true, false, false},
+	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:argued|contended|maintained|insisted)\b`), true, false, false},
+}
+
+// objectRules are phrases after which the next mention is a litigant
+// ("ordered Microsoft to", "handed Microsoft a win", "sided with X").
+var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with)\s+$`)
+
+func (d *doc) findParties() {
+	// 1. Group named mentions into entities.
+	var named []*party
+	for _, mt := range d.mentions {
+		if mt.gov || mt.desc {
+			continue
+		}
+		var p *party
+		for _, q := range named {
+			if sameName(q.name, mt.surface) {
+				p = q
+				break
+			}
+		}
+		if p == nil {
+			p = &party{name: strings.TrimPrefix(strings.TrimPrefix(mt.surface, "the "), "The "), kind: mt.kind, conf: 0.9}
+			named = append(named, p)
+		} else if len(mt.surface) > len(p.name) && !strings.Contains(p.name, " ") && p.kind == facts.KindCompany {
+			// keep the short form as the name: "Microsoft" over "Microsoft Corp"
+		}
+		mt.party = p
+		p.mentions = append(p.mentions, mt)
+		p.aliases = appendUnique(p.aliases, mt.surface)
+	}
+
+	// Supporters are never litigants: mark them first.
+	d.scanSupports(true)
+
+	// 2. The government of the dispute, from generic references.
+	var govMentions []*mention
+	for _, mt := range d.mentions {
+		if mt.gov {
+			govMentions = append(govMentions, mt)
+		}
+	}
+	if len(govMentions) > 0 {
+		name := "government"
+		if d.country != "" {
+			name = d.country + " government"
+		}
+		d.gov = &party{name: name, kind: facts.KindGovernment, conf: 0.85}
+		for _, mt := range govMentions {
+			mt.party = d.gov
+			mt.note = "'" + mt.surface + "' → " + name + ": a generic reference to the government side"
+			d.gov.mentions = append(d.gov.mentions, mt)
+			d.gov.aliases = appendUnique(d.gov.aliases, aliasForm(mt.surface))
+		}
+		// "United States" as a side of a case name is the government too.
+		for _, p := range named {
+			if p.name == "United States" {
+				d.gov.aliases = appendUnique(d.gov.aliases, p.name)
+			}
+		}
+	}
+
+	// 3. Litigants: named entities in litigation phrases.
+	edges := map[[2]*party]bool{}
+	for i, mt := range d.mentions {
+		if mt.party == nil {
+			continue
+		}
+		s := d.sents[mt.si]
+		after := d.m[mt.end:s.end]
+		before := d.m[s.start:mt.start]
+		for _, r := range litigationRules {
+			if !r.re.MatchString(after) {
+				continue
+			}
+			if r.subj {
+				d.markLitigant(mt.party, mt.si)
+			}
+			if r.obj {
+				if next := d.nextMention(i, mt.si); next != nil && next.party != nil && next.party != mt.party {
+					d.markLitigant(next.party, mt.si)
+					if r.oppos {
+						edges[[2]*party{mt.party, next.party}] = true
+					}
+				}
+			}
+		}
+		if objectRules.MatchString(tail(before, 40)) {
+			d.markLitigant(mt.party, mt.si)
+		}
+	}
+	// Case names "X v. Y" whose sides are mentioned elsewhere in the article.
+	for _, pr := range d.precedents {
+		if pr.kind != facts.PrecedentCase || pr.plaintiff == "" {
+			continue
+		}
+		a, b := d.partyNamed(pr.plaintiff, named), d.partyNamed(pr.defendant, named)
+		if a != nil && b != nil && a != b && (len(a.mentions) > 0 || a == d.gov) && (len(b.mentions) > 0 || b == d.gov) {
+			d.markLitigant(a, pr.sents[0])
+			d.markLitigant(b, pr.sents[0])
+			edges[[2]*party{a, b}] = true
+		}
+	}
+
+	// 4. The main party: the named organisation mentioned most, the title
+	// counting double, among litigants when there are any.
+	var main *party
+	best := 0
+	for _, p := range named {
+		if p.kind == facts.KindPerson && !p.litigant {
+			continue
+		}
+		score := len(p.mentions) + 2*strings.Count(d.title, p.name)
+		if p.litigant {
+			score += 3
+		}
+		if score > best {
+			main, best = p, score
+		}
+	}
+	if main != nil && !main.litigant && best < 3 {
+		main = nil
+	}
+	if main != nil && !main.litigant {
+		d.markLitigant(main, main.mentions[0].si)
+		main.conf = 0.6
+		main.notes = append(main.notes, "the organisation the article mentions most")
+	}
+	if d.gov != nil {
+		opposed := false
+		for e := range edges {
+			if e[0] == main || e[1] == main {
+				opposed = true
+			}
+		}
+		if !opposed || d.gov.litigant {
+			d.gov.litigant = true
+			if len(d.gov.evidence) == 0 {
+				d.gov.evidence = []int{d.gov.mentions[0].si}
+			}
+			if main != nil {
+				edges[[2]*party{main, d.gov}] = true
+			}
+		}
+	}
+
+	// 5. Sides: the main party is A; opponents alternate.
+	d.parties = nil
+	if main != nil {
+		d.parties = append(d.parties, main)
+	}
+	if d.gov != nil && d.gov.litigant {
+		d.parties = append(d.parties, d.gov)
+	}
+	for _, p := range named {
+		if p != main {
+			d.parties = append(d.parties, p)
+		}
+	}
+	assigned := false
+	for _, start := range d.parties {
+		if !start.litigant || start.side != "" {
+			continue
+		}
+		ds := &dispute{conf: 0.8}
+		start.side = facts.SideA
+		start.dispute = ds
+		queue := []*party{start}
+		for len(queue) > 0 {
+			p := queue[0]
+			queue = queue[1:]
+			for e := range edges {
+				var other *party
+				switch p {
+				case e[0]:
+					other = e[1]
+				case e[1]:
+					other = e[0]
+				}
+				if other == nil || other.side != "" {
+					continue
+				}
+				other.side = opposite(p.side)
+				other.dispute = ds
+				queue = append(queue, other)
+			}
+		}
+		if assigned && countOn(d.parties, ds) < 2 {
+			start.side, start.dispute = "", nil
+			start.litigant = false
+			continue
+		}
+		assigned = true
+		d.cases = append(d.cases, ds)
+	}
+	for _, p := range d.parties {
+		if p.litigant && p.dispute == nil {
+			p.litigant = false
+		}
+	}
+	// 6. Descriptive references resolve to a company litigant.
+	d.resolveDescriptive()
+	for _, ds := range d.cases {
+		var an, bn []string
+		for _, p := range d.parties {
+			if p.dispute != ds {
+				continue
+			}
+			if p.side == facts.SideA {
+				an = append(an, p.name)
+				ds.a = append(ds.a, p)
+			} else {
+				bn = append(bn, p.name)
+				ds.b = append(ds.b, p)
+			}
+			for _, si := range p.evidence {
+				addInt(&ds.sents, si)
+			}
+		}
+		if len(bn) == 0 {
+			ds.name = joinNames(an)
+			ds.conf = 0.5
+		} else {
+			ds.name = joinNames(an) + " v. " + joinNames(bn)
+		}
+		if len(ds.a) == 0 || len(ds.b) == 0 || ds.a[0].conf < 0.8 {
+			ds.conf = 0.6
+		}
+	}
+}
+
+func countOn(ps []*party, ds *dispute) int {
+	n := 0
+	for _, p := range ps {
+		if p.dispute == ds {
+			n++
+		}
+	}
+	return n
+}
+
+func opposite(side string) string {
+	if side == facts.SideA {
+		return facts.SideB
+	}
+	return facts.SideA
+}
+
+func joinNames(ns []string) string {
+	switch len(ns) {
+	case 0:
+		return ""
+	case 1:
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+}
+
+func (d *doc) markLitigant(p *party, si int) {
+	if p.supporter || p.kind == facts.KindPerson && p.name != "" && false {
+		return
+	}
+	p.litigant = true
+	addInt(&p.evidence, si)
+}
+
+// nextMention returns the first mention after mentions[i] in sentence si.
+func (d *doc) nextMention(i, si int) *mention {
+	if i+1 < len(d.mentions) && d.mentions[i+1].si == si {
+		return d.mentions[i+1]
+	}
+	return nil
+}
+
+// partyNamed finds the party a case-name side refers to.
+func (d *doc) partyNamed(name string, named []*party) *party {
+	if d.gov != nil && (name == "United States" || name == "U.S." || name == "USA" || strings.HasPrefix(name, "United States of America")) {
+		return d.gov
+	}
+	for _, p := range named {
+		if sameName(p.name, name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// sameName reports whether two names denote one organisation: equal keys,
+// or one is the other plus corporate words ("Microsoft" and "Microsoft
+// Corp"), or one is the acronym of the other.
+func sameName(a, b string) bool {
+	ka, kb := facts.Key(a), facts.Key(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	if ka == kb {
+		return true
+	}
+	if acronym(a) == strings.ToUpper(b) && len(b) > 1 || acronym(b) == strings.ToUpper(a) && len(a) > 1 {
+		return true
+	}
+	return false
+}
+
+// acronym is the initials of a multi-word name ("Federal Trade Commission"
+// -> "FTC"), ignoring connectors.
+func acronym(name string) string {
+	var b strings.Builder
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	for _, w := range ws {
+		if isConnector(w) || w == "the" {
+			continue
+		}
+		b.WriteByte(strings.ToUpper(w[:1])[0])
+	}
+	return b.String()
+}
+
+// resolveDescriptive links "the company", "the software giant" to the
+// nearest company litigant mentioned before it, or the main one.
+func (d *doc) resolveDescriptive() {
+	var companies []*party
+	for _, p := range d.parties {
+		if p.litigant && (p.kind == facts.KindCompany || p.kind == facts.KindGroup) {
+			companies = append(companies, p)
+		}
+	}
+	if len(companies) == 0 {
+		return
+	}
+	for i, mt := range d.mentions {
+		if !mt.desc {
+			continue
+		}
+		var target *party
+		for j := i - 1; j >= 0; j-- {
+			if p := d.mentions[j].party; p != nil && p.litigant && containsParty(companies, p) {
+				target = p
+				break
+			}
+		}
+		mt.note = "'" + mt.surface + "' → %s: the nearest company litigant named before it"
+		mt.conf = 0.7
+		if target == nil {
+			target = companies[0]
+			mt.note = "'" + mt.surface + "' → %s: the main company litigant (none is named before it)"
+			mt.conf = 0.6
+		}
+		mt.note = sprintf(mt.note, target.name)
+		mt.party = target
+		target.mentions = append(target.mentions, mt)
+		target.aliases = appendUnique(target.aliases, aliasForm(mt.surface))
+	}
+}
+
+func containsParty(ps []*party, p *party) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasForm writes a sentence-initial "The" in lower case, so "The
+// company" and "the company" are one alias.
+func aliasForm(s string) string {
+	if strings.HasPrefix(s, "The ") {
+		return "the " + s[4:]
+	}
+	return s
+}

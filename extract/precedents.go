@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// precedent is a statute or case cited in the article.
+type precedent struct {
+	name, kind, citation string
+	aliases              []string
+	conf                 float64
+	sents                []int
+	notes                []string
+	// sides of a case citation, to tell the dispute itself from a precedent
+	plaintiff, defendant string
+}
+
+// Citation patterns, in the spirit of Free Law Project's eyecite.
+var (
+	// reporter is a law reporter abbreviation in a full case citation.
+	reporter = `(?:U\.S\.|S\. ?Ct\.|L\. ?Ed\.(?: ?2d)?|F\.(?: ?2d| ?3d| ?4th)?|F\. ?Supp\.(?: ?2d| ?3d)?|F\. ?App'x|` +
+		`F\.R\.D\.|B\.R\.|A\.(?:2d|3d)?|N\.E\.(?:2d|3d)?|N\.Y\.S\.(?:2d|3d)?|N\.Y\.(?:2d|3d)?|P\.(?:2d|3d)?|So\.(?: ?2d| ?3d)?|` +
+		`S\.W\.(?:2d|3d)?|S\.E\.(?:2d)?|N\.W\.(?:2d)?|Cal\.(?: ?App\.)?(?: ?\d(?:d|th))?|WL|E\.C\.R\.|ECR|I-?)`
+	// fullCitation is "829 F.3d 197 (2d Cir. 2016)" or "340 U.S. 36 (1950)".
+	fullCitation = `\d+ ` + reporter + ` (?:\d+|_+)(?:, \d+)?(?: \([^()]{0,40}?\d{4}\))?`
+	// partyName is one side of a case name: capitalised words with
+	// connectors, and a corporate suffix after a comma.
+	partyName = `[A-Z][\w.&'-]*(?: (?:(?:of|the|de|for|and|&|ex rel\.) )*[A-Z][\w.&'-]*)*(?:, (?:Inc|Corp|Co|Ltd|LLC|N\.A)\.?)?`
+
+	caseNameRe = regexp.MustCompile(`(` + partyName + `) (?:v\.|vs\.|versus) (` + partyName + `)(?:,? (` + fullCitation + `))?`)
+	// neutralCitation is a European or UK neutral citation.
+	neutralCitation = regexp.MustCompile(`\b(?:Case C-\d+/\d+|\[\d{4}\] (?:UKSC|EWCA Civ|EWHC|IESC|IEHC|IECA) \d+)`)
+	codeSection     = regexp.MustCompile(`\b\d+ (?:U\.S\.C\.|C\.F\.R\.)(?: ?§§?| Sec(?:tion|\.)?)? ?\d+[a-z]?(?:\([a-z0-9]+\))*`)
+	statuteName     = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'-]*|[A-Z]+)(?: (?:(?:of|and|the|for|on|to|in|&) )*(?:[A-Z][A-Za-z'-]*|\d+))* ` + statuteHeads + `\b(?: of \d{4})?`)
+	acronymAlias    = regexp.MustCompile(`^(?:,? or (?:the )?|,? \((?:the )?)([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\)?`)
+	sectionOf       = regexp.MustCompile(`\b(?:Section|section|Article|article) (\d+[a-z]?(?:\([a-z0-9]+\))*) of (?:the )?$`)
+	shortID         = regexp.MustCompile(`\b[Ii]d\.(?: at \d+)?`)
+	supraRe         = regexp.MustCompile(`\b([A-Z][\w'-]+), supra\b`)
+	ordinalAmend    = regexp.MustCompile(`\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Fourteenth) Amendment\b`)
+)
+
+func (d *doc) addPrecedent(p *precedent, si int, start, end int) *precedent {
+	for _, q := range d.precedents {
+		if facts.Key(q.name) == facts.Key(p.name) || (p.citation != "" && facts.Key(q.citation) == facts.Key(p.citation)) {
+			if q.citation == "" {
+				q.citation = p.citation
+			}
+			q.addSent(si)
+			d.covered = append(d.covered, span{start, end})
+			return q
+		}
+	}
+	p.addSent(si)
+	d.precedents = append(d.precedents, p)
+	d.covered = append(d.covered, span{start, end})
+	return p
+}
+
+func (p *precedent) addSent(si int) {
+	for _, s := range p.sents {
+		if s == si {
+			return
+		}
+	}
+	p.sents = append(p.sents, si)
+}
+
+// findPrecedents finds statutes and case citations.
+func (d *doc) findPrecedents() {
+	var lastCase *precedent
+	for si, s := range d.sents {
+		var caseNames [][]int
+		if mayContain(s.s, caseHints) {
+			caseNames = caseNameRe.FindAllStringSubmatchIndex(s.s, -1)
+		}
+		for _, m := range caseNames {
+			plaintiff := trimLeadingStopwords(s.s[m[2]:m[3]])
+			defendant := s.s[m[4]:m[5]]
+			if plaintiff == "" {
+				continue
+			}
+			name := plaintiff + " v. " + defendant
+			cite := ""
+			if m[6] >= 0 {
+				cite = s.s[m[6]:m[7]]
+			}
+			p := &precedent{name: name, kind: facts.PrecedentCase, citation: cite, conf: 0.85,
+				plaintiff: plaintiff, defendant: defendant}
+			if cite != "" {
+				p.conf = 0.95
+			}
+			lastCase = d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
+		}
+		for _, m := range neutralCitation.FindAllStringIndex(s.s, -1) {
+			lastCase = d.addPrecedent(&precedent{name: s.s[m[0]:m[1]], kind: facts.PrecedentCase, citation: s.s[m[0]:m[1]], conf: 0.9}, si, s.start+m[0], s.start+m[1])
+		}
+		for _, m := range codeSection.FindAllStringIndex(s.s, -1) {
+			c := s.s[m[0]:m[1]]
+			d.addPrecedent(&precedent{name: c, kind: facts.PrecedentStatute, citation: c, conf: 0.95}, si, s.start+m[0], s.start+m[1])
+		}
+		var statutes [][]int
+		if mayContain(s.s, statuteHints) {
+			statutes = statuteName.FindAllStringIndex(s.s, -1)
+		}
+		for _, m := range statutes {
+			name := trimLeadingStopwords(s.s[m[0]:m[1]])
+			if name == "" || !strings.Contains(name, " ") && !ordinalAmend.MatchString(name) {
+				continue
+			}
+			if d.isCovered(s.start+m[0], s.start+m[1]) {
+				continue
+			}
+			p := &precedent{name: name, kind: facts.PrecedentStatute, conf: 0.9}
+			if sm := sectionOf.FindStringSubmatch(s.s[:m[0]]); sm != nil {
+				p.citation = strings.TrimSpace(sm[0][:len(sm[0])-len(" of ")])
+				p.citation = strings.TrimSuffix(strings.TrimSuffix(sm[0], "the "), " of ")
+			}
+			q := d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
+			// "the Clarifying Lawful Overseas Use of Data Act, or CLOUD Act"
+			if am := acronymAlias.FindStringSubmatch(s.s[m[1]:]); am != nil {
+				alias := am[1]
+				if strings.ToUpper(alias) == alias || strings.HasSuffix(alias, " Act") {
+					q.aliases = appendUnique(q.aliases, alias)
+					end := m[1] + len(am[0])
+					d.covered = append(d.covered, span{s.start + m[1], s.start + end})
+				}
+			}
+		}
+		// Short forms: "Id." and "X, supra" resolve to an earlier citation.
+		if lastCase != nil {
+			for _, m := range shortID.FindAllStringIndex(s.s, -1) {
+				lastCase.addSent(si)
+				lastCase.notes = append(lastCase.notes, "'"+s.s[m[0]:m[1]]+"' → "+lastCase.name+": the last full citation before it")
+			}
+		}
+		for _, m := range supraRe.FindAllStringSubmatch(s.s, -1) {
+			for _, p := range d.precedents {
+				if strings.HasPrefix(p.name, m[1]+" ") {
+					p.addSent(si)
+					p.notes = append(p.notes, "'"+m[0]+"' → "+p.name)
+				}
+			}
+		}
+	}
+	// An alias written as a statute on its own ("CLOUD Act") is the same law.
+	var kept []*precedent
+	for _, p := range d.precedents {
+		merged := false
+		for _, q := range kept {
+			for _, a := range q.aliases {
+				if facts.Key(a) == facts.Key(p.name) {
+					for _, si := range p.sents {
+						q.addSent(si)
+					}
+					merged = true
+				}
+			}
+		}
+		if !merged {
+			kept = append(kept, p)
+		}
+	}
+	d.precedents = kept
+}
+
+// trimLeadingStopwords drops capitalised function words that open a name
+// only because they open the sentence ("In Smith v. Jones").
+func trimLeadingStopwords(name string) string {
+	for {
+		w, rest, ok := strings.Cut(name, " ")
+		if !ok || !capitalStoplist[w] || w == "Case" && false {
+			return name
+		}
+		name = rest
+	}
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

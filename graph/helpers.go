@@ -1,0 +1,64 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+
+	"github.com/amicus-graph/amicus/facts"
+	"github.com/vikstrous/dataloadgen"
+)
+
+// Page sizes for connections.
+const (
+	defaultPageSize = 20
+	maxPageSize     = 100
+)
+
+// optional turns an empty string into GraphQL null.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// loadOne loads the node with id, or nil when id is empty or unknown.
+func loadOne[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string, idOf func(V) string) (*V, error) {
+	if id == "" {
+		return nil, nil
+	}
+	v, err := l.Load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if idOf(v) == "" {
+		return nil, nil
+	}
+	return &v, nil
+}
+
+// loadRequired is loadOne for a node the schema says is always there.
+func loadRequired[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string, idOf func(V) string) (*V, error) {
+	v, err := loadOne(ctx, l, id, idOf)
+	if err == nil && v == nil {
+		return nil, facts.Errorf(facts.ECodeNotFound, "%q is not in the graph", id)
+	}
+	return v, err
+}
+
+func partyID(p facts.StoredParty) string     { return p.ID }
+func courtID(c facts.StoredCourt) string     { return c.ID }
+func caseID(c facts.StoredCase) string       { return c.ID }
+func articleID(a facts.StoredArticle) string { return a.ID }
+
+// encodeCursor makes an opaque cursor from a party id.
+func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// decodeCursor reads a cursor made by encodeCursor.
+func decodeCursor(cursor string) (string, error) {
+	id, err := base64.RawURLEncoding.DecodeString(cursor)
+	if err != nil {
+		return "", facts.Errorf(facts.ECodeInvalid, "after: %q is not a cursor this API gave out", cursor)
+	}
+	return string(id), nil
+}

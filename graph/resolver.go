@@ -1,0 +1,14 @@
+// Package graph resolves the GraphQL API (schema.graphqls) against the
+// graph through a facts.Reader. Relations are loaded through per-request
+// dataloaders, so a list of parties costs one graph query per field, not
+// one per party.
+package graph
+
+//go:generate go tool gqlgen generate
+
+import "github.com/amicus-graph/amicus/facts"
+
+// Resolver is the root resolver. It holds what every request shares.
+type Resolver struct {
+	Reader facts.Reader
+}

@@ -1,0 +1,595 @@
+package main
+
+// End-to-end tests: they build the amicus binary, start `amicus serve` on
+// a real Neo4j (the embedded one, or the server named by NEO4J_URI), and
+// drive it as a user would, through the CLI and GraphQL over HTTP. The
+// tests share one graph and run in the order written.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var e2e struct {
+	bin     string // the amicus binary
+	data    string // the embedded Neo4j's data directory
+	boltArg string // --bolt-addr given to serve
+	baseURL string // http://host:port of the running serve
+	serve   *exec.Cmd
+	log     *bytes.Buffer
+}
+
+// sharedDir is where the seed articles and their gold annotations live,
+// beside the repository.
+const sharedDir = "../shared"
+
+func TestMain(m *testing.M) {
+	os.Exit(runE2E(m))
+}
+
+func runE2E(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "amicus-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	e2e.bin = filepath.Join(dir, "amicus")
+	build := exec.Command("go", "build", "-o", e2e.bin, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building amicus:", err)
+		return 1
+	}
+	e2e.data = filepath.Join(dir, "data")
+	e2e.boltArg = "127.0.0.1:" + freePort()
+	httpAddr := "127.0.0.1:" + freePort()
+	e2e.baseURL = "http://" + httpAddr
+	e2e.log = &bytes.Buffer{}
+	e2e.serve = exec.Command(e2e.bin, "serve", "--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", httpAddr)
+	e2e.serve.Stdout, e2e.serve.Stderr = e2e.log, e2e.log
+	if err := e2e.serve.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "starting amicus serve:", err)
+		return 1
+	}
+	defer func() {
+		if e2e.serve.ProcessState == nil {
+			_ = e2e.serve.Process.Signal(syscall.SIGTERM)
+			_ = e2e.serve.Wait()
+		}
+	}()
+	if !waitHealthy(10 * time.Minute) {
+		fmt.Fprintf(os.Stderr, "amicus serve did not become healthy; its log:\n%s\n", e2e.log.String())
+		return 1
+	}
+	if n := countGraph(); n != 0 && os.Getenv("NEO4J_URI") != "" {
+		fmt.Fprintf(os.Stderr, "the database at NEO4J_URI holds %d nodes: point the tests at an empty scratch database\n", n)
+		return 1
+	}
+	return m.Run()
+}
+
+func freePort() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+}
+
+func waitHealthy(limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if e2e.serve.ProcessState != nil {
+			return false
+		}
+		resp, err := http.Get(e2e.baseURL + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return true
+			}
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return false
+}
+
+// amicus runs the binary with args against the test graph and returns its
+// stdout, stderr and exit code.
+func amicus(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	if len(args) > 0 && args[0] != "extract" && args[0] != "eval" {
+		args = append(args, "--data", e2e.data, "--bolt-addr", e2e.boltArg)
+	}
+	cmd := exec.Command(e2e.bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if exit, ok := err.(*exec.ExitError); ok {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running amicus %v: %v", args, err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+// mustAmicus is amicus for commands that must succeed.
+func mustAmicus(t *testing.T, args ...string) string {
+	t.Helper()
+	stdout, stderr, code := amicus(t, args...)
+	if code != 0 {
+		t.Fatalf("amicus %v exited %d\nstdout:\n%s\nstderr:\n%s", args, code, stdout, stderr)
+	}
+	return stdout
+}
+
+// graphQL posts a query and decodes the response's data into out,
+// failing the test on any GraphQL error.
+func graphQL(t *testing.T, query string, variables map[string]any, out any) {
+	t.Helper()
+	resp := postGraphQL(t, query, variables)
+	if len(resp.Errors) > 0 {
+		t.Fatalf("GraphQL errors: %s", resp.Errors)
+	}
+	if err := json.Unmarshal(resp.Data, out); err != nil {
+		t.Fatalf("decoding %s: %v", resp.Data, err)
+	}
+}
+
+type graphQLResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors json.RawMessage `json:"errors"`
+}
+
+func postGraphQL(t *testing.T, query string, variables map[string]any) graphQLResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	resp, err := http.Post(e2e.baseURL+"/query", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("POST /query: %v", err)
+	}
+	defer resp.Body.Close()
+	var out graphQLResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("decoding the response (status %s): %v", resp.Status, err)
+	}
+	return out
+}
+
+// countGraph counts the graph's nodes and relationships through the CLI.
+func countGraph() int {
+	cmd := exec.Command(e2e.bin, "cypher", "--json", "--data", e2e.data, "--bolt-addr", e2e.boltArg,
+		"MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) + count(r) AS n")
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	var rows []map[string]int
+	if json.Unmarshal(out, &rows) != nil || len(rows) != 1 {
+		return -1
+	}
+	return rows[0]["n"]
+}
+
+// fold folds white space and typographic quotes, as the gold README's
+// matching rules do.
+func fold(s string) string {
+	s = strings.NewReplacer("\u00a0", " ", "’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func sharedOrSkip(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(sharedDir, "seeds")); err != nil {
+		t.Skipf("%s/seeds is not beside the repository", sharedDir)
+	}
+}
+
+func TestHealthAndPlayground(t *testing.T) {
+	resp, err := http.Get(e2e.baseURL + "/healthz")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /healthz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	resp, err = http.Get(e2e.baseURL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var page bytes.Buffer
+	_, _ = page.ReadFrom(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(strings.ToLower(page.String()), "graphiql") {
+		t.Fatalf("GET / should serve the GraphiQL playground, got %s", resp.Status)
+	}
+}
+
+// headlineQuery is the question the product exists to answer.
+const headlineQuery = `query($name: String!) {
+  party(name: $name) {
+    name
+    supporters { supporter { name } via grounds { claim } evidence { quote article { title } } }
+  }
+}`
+
+type headlineAnswer struct {
+	Party *struct {
+		Name       string
+		Supporters []struct {
+			Supporter struct{ Name string }
+			Via       *string
+			Grounds   []struct{ Claim string }
+			Evidence  []struct {
+				Quote   string
+				Article struct{ Title string }
+			}
+		}
+	}
+}
+
+func TestSeedArticles(t *testing.T) {
+	sharedOrSkip(t)
+	out := mustAmicus(t, "load", filepath.Join(sharedDir, "seeds"))
+	if !strings.Contains(out, "2 added") {
+		t.Fatalf("loading the seeds should add 2 articles:\n%s", out)
+	}
+
+	var answer headlineAnswer
+	graphQL(t, headlineQuery, map[string]any{"name": "Microsoft"}, &answer)
+	if answer.Party == nil {
+		t.Fatal("party(name: Microsoft) is null")
+	}
+	want := map[string]string{"verizon": "amicus brief", "apple": "", "at&t": "", "cisco": ""}
+	got := map[string]bool{}
+	for _, s := range answer.Party.Supporters {
+		name := strings.ToLower(s.Supporter.Name)
+		via, expected := want[name]
+		if !expected {
+			t.Errorf("unexpected supporter %q", s.Supporter.Name)
+			continue
+		}
+		got[name] = true
+		gotVia := ""
+		if s.Via != nil {
+			gotVia = *s.Via
+		}
+		if gotVia != via {
+			t.Errorf("%s via %q, want %q", s.Supporter.Name, gotVia, via)
+		}
+		if len(s.Grounds) == 0 || strings.TrimSpace(s.Grounds[0].Claim) == "" {
+			t.Errorf("%s has no grounds", s.Supporter.Name)
+		}
+		if len(s.Evidence) == 0 || !strings.Contains(s.Evidence[0].Quote, s.Supporter.Name) {
+			t.Errorf("%s: evidence should quote the sentence naming it, got %+v", s.Supporter.Name, s.Evidence)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("supporters of Microsoft: got %v, want exactly Verizon, Apple, AT&T and Cisco", got)
+	}
+
+	// Courts: the district court in New York and the Second Circuit, once each.
+	var courts struct{ Courts []struct{ Name string } }
+	graphQL(t, `{ courts { name } }`, nil, &courts)
+	var district, second int
+	for _, c := range courts.Courts {
+		name := strings.ToLower(c.Name)
+		if strings.Contains(name, "new york") {
+			district++
+		}
+		if strings.Contains(name, "second circuit") {
+			second++
+		}
+	}
+	if district != 1 || second != 1 || len(courts.Courts) != 2 {
+		t.Errorf("courts = %+v, want the district court in New York and the Second Circuit once each", courts.Courts)
+	}
+
+	// Arguments carry the gold sentences, attributed to the right party.
+	golds, _ := filepath.Glob(filepath.Join(sharedDir, "gold", "*.gold.json"))
+	if len(golds) == 0 {
+		t.Fatal("no gold files")
+	}
+	argsOf := func(name string) map[string]bool {
+		var r struct {
+			Party *struct {
+				Arguments []struct{ Evidence []struct{ Quote string } }
+			}
+		}
+		graphQL(t, `query($n: String!) { party(name: $n) { arguments { evidence { quote } } } }`, map[string]any{"n": name}, &r)
+		quotes := map[string]bool{}
+		if r.Party != nil {
+			for _, a := range r.Party.Arguments {
+				for _, e := range a.Evidence {
+					quotes[fold(e.Quote)] = true
+				}
+			}
+		}
+		return quotes
+	}
+	quotes := map[string]map[string]bool{"Microsoft": argsOf("Microsoft"), "U.S. government": argsOf("U.S. government")}
+	for _, path := range golds {
+		var gold struct {
+			Arguments []struct{ By, Evidence string }
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &gold); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, a := range gold.Arguments {
+			if !quotes[a.By][fold(a.Evidence)] {
+				t.Errorf("%s: no argument by %s with the sentence %q", filepath.Base(path), a.By, a.Evidence)
+			}
+		}
+	}
+}
+
+func TestReloadChangesNothing(t *testing.T) {
+	sharedOrSkip(t)
+	before := countGraph()
+	out := mustAmicus(t, "load", filepath.Join(sharedDir, "seeds"))
+	if !strings.Contains(out, "2 unchanged") {
+		t.Errorf("re-loading should leave both seeds unchanged:\n%s", out)
+	}
+	if after := countGraph(); after != before || before <= 0 {
+		t.Errorf("re-loading changed the graph: %d nodes and relationships before, %d after", before, after)
+	}
+}
+
+func TestLoadExamples(t *testing.T) {
+	out := mustAmicus(t, "load", "examples/articles")
+	entries, _ := filepath.Glob("examples/articles/*")
+	if !strings.Contains(out, fmt.Sprintf("loaded %d of %d sources", len(entries), len(entries))) {
+		t.Fatalf("all %d example articles should load:\n%s", len(entries), out)
+	}
+	var r struct {
+		Articles []struct{ Title string }
+		Parties  struct {
+			TotalCount int
+			PageInfo   struct {
+				HasNextPage bool
+				EndCursor   string
+			}
+			Nodes []struct{ Name string }
+		}
+	}
+	graphQL(t, `{ articles { title } parties(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } }`, nil, &r)
+	if len(r.Articles) < len(entries) {
+		t.Errorf("%d articles in the graph, want at least %d", len(r.Articles), len(entries))
+	}
+	if len(r.Parties.Nodes) != 5 || !r.Parties.PageInfo.HasNextPage || r.Parties.TotalCount <= 5 {
+		t.Fatalf("parties page: %+v", r.Parties)
+	}
+	// The next page starts after the first, in name order, with no overlap.
+	var next struct {
+		Parties struct{ Nodes []struct{ Name string } }
+	}
+	graphQL(t, `query($after: String) { parties(first: 5, after: $after) { nodes { name } } }`,
+		map[string]any{"after": r.Parties.PageInfo.EndCursor}, &next)
+	if len(next.Parties.Nodes) == 0 || strings.ToLower(next.Parties.Nodes[0].Name) < strings.ToLower(r.Parties.Nodes[4].Name) {
+		t.Errorf("second page %+v does not follow the first %+v", next.Parties.Nodes, r.Parties.Nodes)
+	}
+	for _, n := range next.Parties.Nodes {
+		for _, m := range r.Parties.Nodes {
+			if n == m {
+				t.Errorf("%q is on both pages", n.Name)
+			}
+		}
+	}
+}
+
+func TestReviewLoop(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	text := "Gadgetron sues the Ministry of Widgets\n\n" +
+		"Gadgetron Inc. sued the Ministry of Widgets in the Federal Court of Atlantis on Monday. " +
+		"Gadgetron argues that the widget levy is unconstitutional. " +
+		"Sprocket Ltd. filed an amicus brief supporting Gadgetron, warning that the levy would ruin small makers.\n"
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustAmicus(t, "extract", article)
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("extract should print JSON: %v\n%s", err, out)
+	}
+	// A researcher reviews the facts: the first argument's claim is
+	// reworded, and the document is loaded as reviewed.
+	arguments, _ := doc["arguments"].([]any)
+	if len(arguments) == 0 {
+		t.Fatalf("no arguments extracted from %q:\n%s", text, out)
+	}
+	arguments[0].(map[string]any)["claim"] = "the widget levy breaks the constitution (reviewed)"
+	edited, _ := json.MarshalIndent(doc, "", "  ")
+	reviewed := filepath.Join(dir, "article.facts.json")
+	if err := os.WriteFile(reviewed, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustAmicus(t, "load", article)
+	out = mustAmicus(t, "load", reviewed)
+	if !strings.Contains(out, "replaced") {
+		t.Errorf("loading the reviewed facts should replace the extracted ones:\n%s", out)
+	}
+	var r struct {
+		Party *struct{ Arguments []struct{ Claim string } }
+	}
+	graphQL(t, `{ party(name: "Gadgetron") { arguments { claim } } }`, nil, &r)
+	if r.Party == nil || len(r.Party.Arguments) != 1 || !strings.Contains(r.Party.Arguments[0].Claim, "(reviewed)") {
+		t.Errorf("Gadgetron's arguments after review: %+v", r.Party)
+	}
+
+	// A hand edit that breaks the document is refused, naming the file and
+	// the problem, and the graph keeps the reviewed facts.
+	arguments[0].(map[string]any)["by"] = "Nobody Known"
+	broken, _ := json.Marshal(doc)
+	brokenPath := filepath.Join(dir, "broken.json")
+	_ = os.WriteFile(brokenPath, broken, 0o644)
+	_, stderr, code := amicus(t, "load", brokenPath)
+	if code == 0 || !strings.Contains(stderr, brokenPath) || !strings.Contains(stderr, "Nobody Known") {
+		t.Errorf("a broken facts file should fail naming the file and the problem; exit %d, stderr:\n%s", code, stderr)
+	}
+	graphQL(t, `{ party(name: "Gadgetron") { arguments { claim } } }`, nil, &r)
+	if r.Party == nil || len(r.Party.Arguments) != 1 || !strings.Contains(r.Party.Arguments[0].Claim, "(reviewed)") {
+		t.Errorf("a refused document changed the graph: %+v", r.Party)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := "Acme Robotics sues Globex\n\nAcme Robotics filed suit against Globex Corp. in the Superior Court of Delaware. " +
+		"Acme Robotics says that Globex copied its gripper patents.\n"
+	files := map[string][]byte{
+		"good.txt":        []byte(good),
+		"empty.txt":       {},
+		"blank.md":        []byte("   \n\n  "),
+		"binary.txt":      {0x7f, 'E', 'L', 'F', 0, 0, 1, 2},
+		"latin1.txt":      []byte("Caf\xe9 society sues the city\n\nThe caf\xe9 owners say the rules are unfair."),
+		"notes.json":      []byte(`{"hello": "world"}`),
+		"big.txt":         bytes.Repeat([]byte("The court heard the case again. "), 700_000),
+		"ignored.pdf.tmp": []byte("not an article"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := countGraph()
+	stdout, stderr, code := amicus(t, "load", dir)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1 when some files fail", code)
+	}
+	for name, problem := range map[string]string{
+		"empty.txt":  "empty",
+		"blank.md":   "empty",
+		"binary.txt": "binary",
+		"latin1.txt": "UTF-8",
+		"notes.json": "facts document",
+		"big.txt":    "limit",
+	} {
+		line := ""
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, filepath.Join(dir, name)) {
+				line = l
+			}
+		}
+		if !strings.Contains(line, problem) {
+			t.Errorf("%s: want an error naming the file and saying %q; stderr:\n%s", name, problem, stderr)
+		}
+	}
+	if !strings.Contains(stdout, "1 added") || !strings.Contains(stdout, "6 failed") {
+		t.Errorf("the good file should load and six fail:\n%s", stdout)
+	}
+	var r struct{ Party *struct{ Name string } }
+	graphQL(t, `{ party(name: "Acme Robotics") { name } }`, nil, &r)
+	if r.Party == nil {
+		t.Error("the good file's party is not in the graph")
+	}
+	if after := countGraph(); after <= before {
+		t.Errorf("the graph did not grow by the good file: %d before, %d after", before, after)
+	}
+}
+
+func TestCypherCommand(t *testing.T) {
+	out := mustAmicus(t, "cypher", "MATCH (c:Court) RETURN c.name AS court ORDER BY court LIMIT 3")
+	if !strings.HasPrefix(out, "court") || !strings.Contains(out, "row") {
+		t.Errorf("cypher should print a table with a header and a row count:\n%s", out)
+	}
+	out = mustAmicus(t, "cypher", "--json", "--param", "name=Verizon",
+		"MATCH (p:Party {name: $name})-[s:SUPPORTS]->(q:Party) RETURN p.name AS supporter, q.name AS supported, s.via AS via")
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("--json should print JSON: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(sharedDir, "seeds")); err == nil {
+		if len(rows) == 0 || rows[0]["supported"] != "Microsoft" || rows[0]["via"] != "amicus brief" {
+			t.Errorf("Verizon should support Microsoft via an amicus brief: %v", rows)
+		}
+	}
+	_, stderr, code := amicus(t, "cypher", "MATCH (n RETURN n")
+	if code != 1 || !strings.Contains(stderr, "amicus cypher") {
+		t.Errorf("a bad query should fail with a message; exit %d, stderr: %s", code, stderr)
+	}
+}
+
+func TestGraphQLLimitsAndErrors(t *testing.T) {
+	resp := postGraphQL(t, `{ parties(first: 1000) { totalCount } }`, nil)
+	if !strings.Contains(string(resp.Errors), "BAD_USER_INPUT") {
+		t.Errorf("first: 1000 should be refused as BAD_USER_INPUT: %s", resp.Errors)
+	}
+	resp = postGraphQL(t, `{ parties(first: 1, after: "not-a-cursor") { totalCount } }`, nil)
+	if !strings.Contains(string(resp.Errors), "BAD_USER_INPUT") {
+		t.Errorf("a bad cursor should be refused as BAD_USER_INPUT: %s", resp.Errors)
+	}
+	// A query too expensive to run is refused before it touches the graph.
+	deep := `{ cases { parties { party { supporters { supporter { supports { supported { arguments { evidence { article { title } } } } } } } } } } }`
+	var sb strings.Builder
+	sb.WriteString("{")
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&sb, " a%d: %s", i, strings.TrimSuffix(strings.TrimPrefix(deep, "{"), "}"))
+	}
+	sb.WriteString("}")
+	resp = postGraphQL(t, sb.String(), nil)
+	if !strings.Contains(string(resp.Errors), "COMPLEXITY_LIMIT_EXCEEDED") {
+		t.Errorf("an over-complex query should be refused: %.300s", resp.Errors)
+	}
+	// Injection through arguments is just data.
+	var r struct{ Party *struct{ Name string } }
+	graphQL(t, `query($n: String!) { party(name: $n) { name } }`, map[string]any{"n": "x' OR 1=1 //\"}) MATCH (n) DETACH DELETE n //"}, &r)
+	if r.Party != nil {
+		t.Errorf("an injection attempt matched a party: %+v", r.Party)
+	}
+	if countGraph() <= 0 {
+		t.Fatal("the graph is empty after an injection attempt")
+	}
+}
+
+// TestZShutdown stops the server and checks that the embedded Neo4j
+// stopped with it and that the data survived. It runs last.
+func TestZShutdown(t *testing.T) {
+	if os.Getenv("NEO4J_URI") != "" {
+		t.Skip("the embedded Neo4j is not in use")
+	}
+	before := countGraph()
+	var run struct {
+		PID int `json:"pid"`
+	}
+	data, err := os.ReadFile(filepath.Join(e2e.data, "amicus-neo4j.json"))
+	if err != nil {
+		t.Fatalf("the run file of the embedded Neo4j: %v", err)
+	}
+	_ = json.Unmarshal(data, &run)
+	if err := e2e.serve.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- e2e.serve.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("amicus serve exited with %v after SIGTERM; log:\n%s", err, e2e.log.String())
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("amicus serve did not stop within 2 minutes of SIGTERM")
+	}
+	if run.PID > 0 && syscall.Kill(run.PID, 0) == nil {
+		t.Errorf("the embedded Neo4j (pid %d) is still running after amicus serve stopped", run.PID)
+	}
+	// The next command starts its own embedded Neo4j on the same data.
+	if after := countGraph(); after != before {
+		t.Errorf("after a restart the graph has %d nodes and relationships, before %d", after, before)
+	}
+}

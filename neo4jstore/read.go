@@ -1,0 +1,303 @@
+package neo4jstore
+
+import (
+	"context"
+	"strings"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// Projections: the properties each kind of node is read with.
+const (
+	articleProjection   = `{.id, .title, .publisher, .author, .url, .source, .publishedAt, .extractor}`
+	caseProjection      = `{.id, .name, .issue}`
+	partyProjection     = `{.id, .name, .kind, .aliases}`
+	courtProjection     = `{.id, .name, .level, .place, .aliases}`
+	precedentProjection = `{.id, .name, .kind, .citation}`
+)
+
+// PartyByName finds the party with that name, ignoring case, or else the
+// best-evidenced party with that alias. It returns nil when none matches.
+func (s *Store) PartyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
+	records, err := s.read(ctx, `
+MATCH (p:Party)
+WHERE p.nameLower = $lower OR p.id = $id OR any(a IN p.aliases WHERE toLower(a) = $lower)
+RETURN p`+partyProjection+` AS item,
+       (p.nameLower = $lower OR p.id = $id) AS exact,
+       COUNT { (p)-[:EVIDENCED_BY]->() } AS weight
+ORDER BY exact DESC, weight DESC, p.nameLower, p.id
+LIMIT 1`, map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id": "party:" + facts.Key(name)})
+	if err != nil || len(records) == 0 {
+		return nil, err
+	}
+	party := decodeParty(item(records[0]))
+	return &party, nil
+}
+
+// Parties returns a page of parties in name order.
+func (s *Store) Parties(ctx context.Context, filter facts.PartyFilter) (facts.PartyPage, error) {
+	records, err := s.read(ctx, `
+OPTIONAL MATCH (after:Party {id: $after})
+WITH after
+MATCH (p:Party)
+WHERE $contains = '' OR p.nameLower CONTAINS $contains
+   OR any(a IN p.aliases WHERE toLower(a) CONTAINS $contains)
+WITH after, p ORDER BY p.nameLower, p.id
+WITH after, collect(p) AS matching
+RETURN size(matching) AS total, $after <> '' AND after IS NULL AS badCursor,
+       [p IN matching WHERE after IS NULL
+          OR p.nameLower > after.nameLower
+          OR (p.nameLower = after.nameLower AND p.id > after.id)
+       ][0..$limit] AS page`,
+		map[string]any{
+			"after":    filter.After,
+			"contains": strings.ToLower(filter.NameContains),
+			"limit":    filter.First + 1,
+		})
+	if err != nil {
+		return facts.PartyPage{}, err
+	}
+	var page facts.PartyPage
+	if len(records) == 0 {
+		return page, nil
+	}
+	m := records[0].AsMap()
+	if bad, _ := m["badCursor"].(bool); bad {
+		return page, facts.Errorf(facts.ECodeInvalid, "the cursor %q does not point at a party", filter.After)
+	}
+	page.Total = int(toInt(m["total"]))
+	nodes, _ := m["page"].([]any)
+	for i, n := range nodes {
+		if i == filter.First {
+			page.HasNext = true
+			break
+		}
+		page.Parties = append(page.Parties, decodeParty(nodeProps(n)))
+	}
+	return page, nil
+}
+
+// Cases lists every dispute by name.
+func (s *Store) Cases(ctx context.Context) ([]facts.StoredCase, error) {
+	return list(ctx, s, `MATCH (n:Case) RETURN n`+caseProjection+` AS item ORDER BY n.name, n.id`, decodeCase)
+}
+
+// Courts lists every court by name.
+func (s *Store) Courts(ctx context.Context) ([]facts.StoredCourt, error) {
+	return list(ctx, s, `MATCH (n:Court) RETURN n`+courtProjection+` AS item ORDER BY n.name, n.id`, decodeCourt)
+}
+
+// Precedents lists every statute and case cited, by name.
+func (s *Store) Precedents(ctx context.Context) ([]facts.StoredPrecedent, error) {
+	return list(ctx, s, `MATCH (n:Precedent) RETURN n`+precedentProjection+` AS item ORDER BY n.name, n.id`, decodePrecedent)
+}
+
+// Articles lists every article by title.
+func (s *Store) Articles(ctx context.Context) ([]facts.StoredArticle, error) {
+	return list(ctx, s, `MATCH (n:Article) RETURN n`+articleProjection+` AS item ORDER BY n.title, n.id`, decodeArticle)
+}
+
+// PartiesByID reads parties by id.
+func (s *Store) PartiesByID(ctx context.Context, ids []string) (map[string]facts.StoredParty, error) {
+	return byID(ctx, s, `UNWIND $ids AS key MATCH (n:Party {id: key}) RETURN key, n`+partyProjection+` AS item`, ids, decodeParty)
+}
+
+// CourtsByID reads courts by id.
+func (s *Store) CourtsByID(ctx context.Context, ids []string) (map[string]facts.StoredCourt, error) {
+	return byID(ctx, s, `UNWIND $ids AS key MATCH (n:Court {id: key}) RETURN key, n`+courtProjection+` AS item`, ids, decodeCourt)
+}
+
+// CasesByID reads cases by id.
+func (s *Store) CasesByID(ctx context.Context, ids []string) (map[string]facts.StoredCase, error) {
+	return byID(ctx, s, `UNWIND $ids AS key MATCH (n:Case {id: key}) RETURN key, n`+caseProjection+` AS item`, ids, decodeCase)
+}
+
+// ArticlesByID reads articles by id.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) (map[string]facts.StoredArticle, error) {
+	return byID(ctx, s, `UNWIND $ids AS key MATCH (n:Article {id: key}) RETURN key, n`+articleProjection+` AS item`, ids, decodeArticle)
+}
+
+// supportProjection reads a Support node s with its two parties and case.
+const supportProjection = `
+  {.id, .via, .confidence,
+   supporterId: [(s)-[:BY]->(x) | x.id][0],
+   supportedId: [(s)-[:BACKS]->(x) | x.id][0],
+   caseId: [(s)-[:IN_CASE]->(x) | x.id][0]}`
+
+// SupportsBySupported lists, per party, the supports it received.
+func (s *Store) SupportsBySupported(ctx context.Context, ids []string) (map[string][]facts.StoredSupport, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Party {id: key})<-[:BACKS]-(s:Support)-[:BY]->(by:Party)
+WITH key, s ORDER BY by.nameLower, s.id
+RETURN key, s`+supportProjection+` AS item`, ids, decodeSupport)
+}
+
+// SupportsBySupporter lists, per party, the supports it gave.
+func (s *Store) SupportsBySupporter(ctx context.Context, ids []string) (map[string][]facts.StoredSupport, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Party {id: key})<-[:BY]-(s:Support)
+OPTIONAL MATCH (s)-[:BACKS]->(backed:Party)
+WITH key, s ORDER BY backed.nameLower, s.id
+RETURN key, s`+supportProjection+` AS item`, ids, decodeSupport)
+}
+
+// SupportsByCase lists, per case, the supports given in it.
+func (s *Store) SupportsByCase(ctx context.Context, ids []string) (map[string][]facts.StoredSupport, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Case {id: key})<-[:IN_CASE]-(s:Support)-[:BY]->(by:Party)
+WITH key, s ORDER BY by.nameLower, s.id
+RETURN key, s`+supportProjection+` AS item`, ids, decodeSupport)
+}
+
+// argumentProjection reads an Argument node a with its author and case.
+const argumentProjection = `
+  {.id, .claim, .confidence,
+   byId: [(x)-[:ARGUES]->(a) | x.id][0],
+   caseId: [(a)-[:IN_CASE]->(x) | x.id][0]}`
+
+// ArgumentsByParty lists, per party, its arguments (grounds of its
+// supports included).
+func (s *Store) ArgumentsByParty(ctx context.Context, ids []string) (map[string][]facts.StoredArgument, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Party {id: key})-[:ARGUES]->(a:Argument)
+CALL { WITH a
+  OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(art:Article)
+  RETURN art.title AS title, e.start AS start ORDER BY title, start LIMIT 1 }
+WITH key, a ORDER BY title, start, a.id
+RETURN key, a`+argumentProjection+` AS item`, ids, decodeArgument)
+}
+
+// ArgumentsByCase lists, per case, the arguments made in it.
+func (s *Store) ArgumentsByCase(ctx context.Context, ids []string) (map[string][]facts.StoredArgument, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Case {id: key})<-[:IN_CASE]-(a:Argument)
+WHERE NOT (a)<-[:ON_GROUNDS]-()
+CALL { WITH a
+  OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(art:Article)
+  RETURN art.title AS title, e.start AS start ORDER BY title, start LIMIT 1 }
+WITH key, a ORDER BY title, start, a.id
+RETURN key, a`+argumentProjection+` AS item`, ids, decodeArgument)
+}
+
+// GroundsBySupport lists, per support, the supporter's grounds.
+func (s *Store) GroundsBySupport(ctx context.Context, ids []string) (map[string][]facts.StoredArgument, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Support {id: key})-[:ON_GROUNDS]->(a:Argument)
+WITH key, a ORDER BY a.claim, a.id
+RETURN key, a`+argumentProjection+` AS item`, ids, decodeArgument)
+}
+
+// OpponentsByParty lists, per party, the parties on the other side of any
+// of its cases.
+func (s *Store) OpponentsByParty(ctx context.Context, ids []string) (map[string][]facts.StoredParty, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (p:Party {id: key})-[mine:PARTY_TO]->(:Case)<-[theirs:PARTY_TO]-(o:Party)
+WHERE mine.side <> theirs.side AND o <> p
+WITH DISTINCT key, o ORDER BY o.nameLower, o.id
+RETURN key, o`+partyProjection+` AS item`, ids, decodeParty)
+}
+
+// CasesByParty lists, per party, the cases it is a party to.
+func (s *Store) CasesByParty(ctx context.Context, ids []string) (map[string][]facts.StoredCase, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Party {id: key})-[:PARTY_TO]->(c:Case)
+WITH DISTINCT key, c ORDER BY c.name, c.id
+RETURN key, c`+caseProjection+` AS item`, ids, decodeCase)
+}
+
+// PartiesByCase lists, per case, its parties with their sides.
+func (s *Store) PartiesByCase(ctx context.Context, ids []string) (map[string][]facts.CaseParty, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (c:Case {id: key})<-[r:PARTY_TO]-(p:Party)
+WITH key, c, r, p ORDER BY r.side, p.nameLower, p.id
+RETURN key, {caseId: c.id, partyId: p.id, side: r.side} AS item`, ids, func(m map[string]any) facts.CaseParty {
+		return facts.CaseParty{CaseID: str(m, "caseId"), PartyID: str(m, "partyId"), Side: str(m, "side")}
+	})
+}
+
+// rulingProjection reads a Ruling node r with its court, party and case.
+const rulingProjection = `
+  {.id, .summary, .date, .confidence,
+   courtId: [(r)-[:BY_COURT]->(x) | x.id][0],
+   favorsId: [(r)-[:FAVORS]->(x) | x.id][0],
+   caseId: [(r)-[:IN_CASE]->(x) | x.id][0]}`
+
+// RulingsByCourt lists, per court, its rulings.
+func (s *Store) RulingsByCourt(ctx context.Context, ids []string) (map[string][]facts.StoredRuling, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Court {id: key})<-[:BY_COURT]-(r:Ruling)
+WITH key, r ORDER BY r.summary, r.id
+RETURN key, r`+rulingProjection+` AS item`, ids, decodeRuling)
+}
+
+// RulingsByCase lists, per case, its rulings.
+func (s *Store) RulingsByCase(ctx context.Context, ids []string) (map[string][]facts.StoredRuling, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Case {id: key})<-[:IN_CASE]-(r:Ruling)
+WITH key, r ORDER BY r.summary, r.id
+RETURN key, r`+rulingProjection+` AS item`, ids, decodeRuling)
+}
+
+// CourtsByCase lists, per case, the courts that heard it.
+func (s *Store) CourtsByCase(ctx context.Context, ids []string) (map[string][]facts.StoredCourt, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Case {id: key})-[:HEARD_IN]->(n:Court)
+WITH DISTINCT key, n ORDER BY n.name, n.id
+RETURN key, n`+courtProjection+` AS item`, ids, decodeCourt)
+}
+
+// JudgesByCourt lists, per court, its judges.
+func (s *Store) JudgesByCourt(ctx context.Context, ids []string) (map[string][]facts.StoredJudge, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (c:Court {id: key})<-[:SITS_ON]-(j:Judge)
+WITH key, c, j ORDER BY j.name, j.id
+RETURN key, {id: j.id, name: j.name, courtId: c.id} AS item`, ids, func(m map[string]any) facts.StoredJudge {
+		return facts.StoredJudge{ID: str(m, "id"), Name: str(m, "name"), CourtID: str(m, "courtId")}
+	})
+}
+
+// PrecedentsByArgument lists, per argument, what it cites.
+func (s *Store) PrecedentsByArgument(ctx context.Context, ids []string) (map[string][]facts.StoredPrecedent, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Argument {id: key})-[:CITES]->(n:Precedent)
+WITH key, n ORDER BY n.name, n.id
+RETURN key, n`+precedentProjection+` AS item`, ids, decodePrecedent)
+}
+
+// PrecedentsByCase lists, per case, what was cited in it.
+func (s *Store) PrecedentsByCase(ctx context.Context, ids []string) (map[string][]facts.StoredPrecedent, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (:Case {id: key})-[:CITES]->(n:Precedent)
+WITH key, n ORDER BY n.name, n.id
+RETURN key, n`+precedentProjection+` AS item`, ids, decodePrecedent)
+}
+
+// EvidenceByFact lists, per fact, its evidence in article order.
+func (s *Store) EvidenceByFact(ctx context.Context, ids []string) (map[string][]facts.StoredEvidence, error) {
+	return grouped(ctx, s, `
+UNWIND $ids AS key
+MATCH (e:Evidence {factId: key})-[:FROM]->(a:Article)
+WITH key, e, a ORDER BY a.title, a.id, e.start
+RETURN key, e{.id, .quote, .start, .end, .note, .confidence, articleId: a.id} AS item`, ids,
+		func(m map[string]any) facts.StoredEvidence {
+			return facts.StoredEvidence{
+				ID: str(m, "id"), Quote: str(m, "quote"), Start: int(toInt(m["start"])), End: int(toInt(m["end"])),
+				Note: str(m, "note"), ArticleID: str(m, "articleId"), Confidence: toFloat(m["confidence"]),
+			}
+		})
+}

@@ -1,0 +1,150 @@
+// Package neo4jstore keeps Amicus's graph in Neo4j: it writes extracted
+// documents and reads facts for the API, through neo4j-go-driver only.
+//
+// Every query is parameterised and runs in a managed transaction on a named
+// database, so a cluster routes reads to readers and the driver retries
+// transient failures safely.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/amicus-graph/amicus/facts"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Config says which Neo4j to use.
+type Config struct {
+	// URI such as bolt://127.0.0.1:7687, neo4j://cluster:7687 or
+	// neo4j+s://xxxx.databases.neo4j.io.
+	URI      string
+	Username string
+	Password string
+	// Database is the database to use; "neo4j" when empty.
+	Database string
+}
+
+// Store is a connection to the graph. It is safe for concurrent use.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	uri      string
+}
+
+var (
+	_ facts.Reader = (*Store)(nil)
+	_ facts.Writer = (*Store)(nil)
+)
+
+// Open connects to Neo4j and checks that it answers.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.MaxConnectionPoolSize = 100
+		c.ConnectionAcquisitionTimeout = 30 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+	})
+	if err != nil {
+		return nil, facts.Errorf(facts.ECodeInvalid, "neo4j: bad URI %q: %v", cfg.URI, err)
+	}
+	database := cfg.Database
+	if database == "" {
+		database = "neo4j"
+	}
+	s := &Store{driver: driver, database: database, uri: cfg.URI}
+	verifyCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := driver.VerifyConnectivity(verifyCtx); err != nil {
+		driver.Close(ctx)
+		return nil, facts.Errorf(facts.ECodeUnavailable, "neo4j at %s does not answer: %v", cfg.URI, err)
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close(ctx context.Context) error {
+	return s.driver.Close(ctx)
+}
+
+// Driver is the underlying driver, for running a researcher's own Cypher.
+func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
+
+// URI is the address of the Neo4j in use.
+func (s *Store) URI() string { return s.uri }
+
+// Database is the name of the database the store uses.
+func (s *Store) Database() string { return s.database }
+
+// Ping checks that the graph answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "RETURN 1 AS ok", nil)
+	return err
+}
+
+// schema is the constraints and indexes the graph needs. Every node key is
+// uniquely constrained, so MERGE on it never duplicates.
+var schema = []string{
+	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT party_id IF NOT EXISTS FOR (n:Party) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT court_id IF NOT EXISTS FOR (n:Court) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT judge_id IF NOT EXISTS FOR (n:Judge) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT precedent_id IF NOT EXISTS FOR (n:Precedent) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT argument_id IF NOT EXISTS FOR (n:Argument) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT support_id IF NOT EXISTS FOR (n:Support) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT ruling_id IF NOT EXISTS FOR (n:Ruling) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
+	"CREATE INDEX party_name_lower IF NOT EXISTS FOR (n:Party) ON (n.nameLower)",
+	"CREATE INDEX evidence_fact_id IF NOT EXISTS FOR (n:Evidence) ON (n.factId)",
+	"CREATE INDEX court_place_key IF NOT EXISTS FOR (n:Court) ON (n.placeKey)",
+}
+
+// EnsureSchema creates the constraints and indexes the graph needs, if
+// they are missing.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, statement := range schema {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, statement, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.database))
+		if err != nil {
+			return classify(fmt.Errorf("neo4j: creating the schema: %w", err))
+		}
+	}
+	return nil
+}
+
+// read runs one read query in a managed read transaction and returns its
+// records.
+func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*neo4j.Record, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		result, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		return result.Collect(ctx)
+	})
+	if err != nil {
+		return nil, classify(err)
+	}
+	return records, nil
+}
+
+// classify marks errors that mean the graph cannot be reached, so users
+// are told the graph is unavailable rather than shown driver internals.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var connectivity *neo4j.ConnectivityError
+	if errors.As(err, &connectivity) || neo4j.IsRetryable(err) {
+		return fmt.Errorf("%w: %w", facts.Errorf(facts.ECodeUnavailable, "the graph is unavailable"), err)
+	}
+	return err
+}

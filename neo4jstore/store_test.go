@@ -1,0 +1,361 @@
+package neo4jstore_test
+
+// These tests run against a real Neo4j: the embedded one, started once for
+// the package, or the server named by NEO4J_URI (an empty scratch
+// database: the tests delete everything in it).
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amicus-graph/amicus/embedded"
+	"github.com/amicus-graph/amicus/facts"
+	"github.com/amicus-graph/amicus/neo4jstore"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+var store *neo4jstore.Store
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cfg := neo4jstore.Config{
+		URI:      os.Getenv("NEO4J_URI"),
+		Username: os.Getenv("NEO4J_USERNAME"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: os.Getenv("NEO4J_DATABASE"),
+	}
+	if cfg.URI == "" {
+		dir, err := os.MkdirTemp("", "amicus-store-test-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		server, err := embedded.Start(ctx, embedded.Options{DataDir: filepath.Join(dir, "data"), BoltAddr: freeAddr(), Log: os.Stderr})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "starting the embedded Neo4j:", err)
+			return 1
+		}
+		defer server.Stop(context.Background())
+		cfg.URI = server.URI()
+	}
+	var err error
+	store, err = neo4jstore.Open(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer store.Close(context.Background())
+	if err := store.EnsureSchema(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return m.Run()
+}
+
+// freeAddr finds a free loopback address for the embedded Neo4j's Bolt.
+func freeAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// wipe empties the graph so a test starts from nothing.
+func wipe(t *testing.T) {
+	t.Helper()
+	_, err := neo4j.ExecuteQuery(context.Background(), store.Driver(), "MATCH (n) DETACH DELETE n", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// count counts the graph's nodes and relationships.
+func count(t *testing.T) (nodes, rels int64) {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), store.Driver(),
+		"MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := res.Records[0].Get("nodes")
+	r, _ := res.Records[0].Get("rels")
+	return n.(int64), r.(int64)
+}
+
+// builder makes documents whose evidence offsets are right by
+// construction: every fact quotes a sentence of the article.
+type builder struct {
+	doc facts.Document
+}
+
+func newBuilder(title string, sentences ...string) *builder {
+	text := strings.Join(sentences, " ")
+	return &builder{doc: facts.Document{
+		Version:   facts.FormatVersion,
+		Extractor: "test",
+		Article:   facts.Article{Title: title, Text: text, ID: facts.ArticleID(text)},
+	}}
+}
+
+// ev quotes the sentence of the article that contains part.
+func (b *builder) ev(part string) []facts.Evidence {
+	runes := []rune(b.doc.Article.Text)
+	i := strings.Index(b.doc.Article.Text, part)
+	if i < 0 {
+		panic("not in the article: " + part)
+	}
+	start := len([]rune(b.doc.Article.Text[:i]))
+	end := start + len([]rune(part))
+	return []facts.Evidence{{Quote: string(runes[start:end]), Start: start, End: end}}
+}
+
+const caseName = "Northwind v. Ministry of Trade"
+
+// dispute is an article about one case, with a supporter on each side,
+// two courts, a ruling and a cited statute.
+func dispute() *builder {
+	b := newBuilder("Northwind fights the trade ministry",
+		"Northwind Ltd. sued the Ministry of Trade over its export ban.",
+		"Northwind says that the ban breaks the Export Freedom Act.",
+		"The ministry argues that the ban protects national security.",
+		"Bluebird Inc. filed an amicus brief backing Northwind, worried that the ban hurts all exporters.",
+		"A coalition of port unions wrote a letter supporting the ministry.",
+		"The High Court of Ruritania ruled for the ministry on May 2.",
+		"Northwind appealed to a Ruritania court.")
+	b.doc.Cases = []facts.Case{{Name: caseName, Confidence: 0.9, Evidence: b.ev("Northwind Ltd. sued the Ministry of Trade over its export ban.")}}
+	b.doc.Parties = []facts.Party{
+		{Name: "Northwind", Kind: facts.KindCompany, Aliases: []string{"Northwind Ltd."}, Case: caseName, Side: facts.SideA, Confidence: 0.9, Evidence: b.ev("Northwind Ltd. sued")},
+		{Name: "Ministry of Trade", Kind: facts.KindGovernment, Aliases: []string{"the ministry"}, Case: caseName, Side: facts.SideB, Confidence: 0.9, Evidence: b.ev("the Ministry of Trade")},
+		{Name: "Bluebird", Kind: facts.KindCompany, Confidence: 0.9, Evidence: b.ev("Bluebird Inc.")},
+		{Name: "port unions", Kind: facts.KindGroup, Confidence: 0.6, Evidence: b.ev("port unions")},
+	}
+	b.doc.Courts = []facts.Court{
+		{Name: "High Court of Ruritania", Level: "high", Place: "Ruritania", Confidence: 0.9, Evidence: b.ev("The High Court of Ruritania")},
+	}
+	b.doc.Precedents = []facts.Precedent{{Name: "Export Freedom Act", Kind: facts.PrecedentStatute, Confidence: 0.9, Evidence: b.ev("Export Freedom Act")}}
+	b.doc.Arguments = []facts.Argument{
+		{By: "Northwind", Claim: "the ban breaks the Export Freedom Act", Case: caseName, Cites: []string{"Export Freedom Act"}, Confidence: 0.8, Evidence: b.ev("Northwind says that the ban breaks the Export Freedom Act.")},
+		{By: "the ministry", Claim: "the ban protects national security", Case: caseName, Confidence: 0.7, Evidence: b.ev("The ministry argues that the ban protects national security.")},
+	}
+	b.doc.Supports = []facts.Support{
+		{Supporter: "Bluebird", Supported: "Northwind", Via: "amicus brief", Case: caseName, Confidence: 0.95,
+			Grounds:  []facts.Ground{{Claim: "the ban hurts all exporters", Confidence: 0.8, Evidence: b.ev("Bluebird Inc. filed an amicus brief backing Northwind, worried that the ban hurts all exporters.")}},
+			Evidence: b.ev("Bluebird Inc. filed an amicus brief backing Northwind, worried that the ban hurts all exporters.")},
+		{Supporter: "port unions", Supported: "Ministry of Trade", Via: "letter", Case: caseName, Confidence: 0.7, Evidence: b.ev("A coalition of port unions wrote a letter supporting the ministry.")},
+	}
+	b.doc.Rulings = []facts.Ruling{{Court: "High Court of Ruritania", Summary: "upheld the export ban", Date: "May 2", Favors: "Ministry of Trade", Case: caseName, Confidence: 0.8, Evidence: b.ev("The High Court of Ruritania ruled for the ministry on May 2.")}}
+	return b
+}
+
+// placeOnly is a second article naming the same court by place only.
+func placeOnly() *builder {
+	b := newBuilder("Ruritania court hears exporters",
+		"A Ruritania court heard Northwind again.",
+		"Northwind says that exports are speech.")
+	b.doc.Cases = []facts.Case{{Name: caseName, Confidence: 0.5, Evidence: b.ev("A Ruritania court heard Northwind again.")}}
+	b.doc.Parties = []facts.Party{{Name: "Northwind", Kind: facts.KindCompany, Case: caseName, Side: facts.SideA, Confidence: 0.9, Evidence: b.ev("Northwind again")}}
+	b.doc.Courts = []facts.Court{{Name: "Ruritania court", Place: "Ruritania", Confidence: 0.6, Evidence: b.ev("A Ruritania court")}}
+	b.doc.Arguments = []facts.Argument{{By: "Northwind", Claim: "exports are speech", Case: caseName, Confidence: 0.8, Evidence: b.ev("Northwind says that exports are speech.")}}
+	return b
+}
+
+func write(t *testing.T, doc facts.Document) facts.LoadResult {
+	t.Helper()
+	res, err := store.WriteDocument(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestWriteAndRead(t *testing.T) {
+	wipe(t)
+	ctx := context.Background()
+	res := write(t, dispute().doc)
+	if res.Status != facts.LoadAdded || res.Facts["supports"] != 2 || res.Facts["parties"] != 4 {
+		t.Fatalf("first write: %+v", res)
+	}
+	party, err := store.PartyByName(ctx, "NORTHWIND LTD.")
+	if err != nil || party == nil || party.Name != "Northwind" {
+		t.Fatalf("PartyByName by alias, any case: %+v %v", party, err)
+	}
+	supporters, err := store.SupportsBySupported(ctx, []string{party.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := supporters[party.ID]; len(got) != 1 || got[0].Via != "amicus brief" || got[0].SupporterID != "party:bluebird" {
+		t.Fatalf("supporters of Northwind: %+v", got)
+	}
+	grounds, _ := store.GroundsBySupport(ctx, []string{supporters[party.ID][0].ID})
+	if g := grounds[supporters[party.ID][0].ID]; len(g) != 1 || g[0].ByID != "party:bluebird" {
+		t.Fatalf("grounds: %+v", g)
+	}
+	opponents, _ := store.OpponentsByParty(ctx, []string{party.ID})
+	if o := opponents[party.ID]; len(o) != 1 || o[0].Name != "Ministry of Trade" {
+		t.Fatalf("opponents: %+v", o)
+	}
+	args, _ := store.ArgumentsByParty(ctx, []string{party.ID})
+	if a := args[party.ID]; len(a) != 1 || a[0].Claim != "the ban breaks the Export Freedom Act" {
+		t.Fatalf("Northwind's arguments: %+v", a)
+	}
+	cites, _ := store.PrecedentsByArgument(ctx, []string{args[party.ID][0].ID})
+	if c := cites[args[party.ID][0].ID]; len(c) != 1 || c[0].Kind != "statute" {
+		t.Fatalf("cites: %+v", c)
+	}
+	evidence, _ := store.EvidenceByFact(ctx, []string{args[party.ID][0].ID})
+	if e := evidence[args[party.ID][0].ID]; len(e) != 1 || e[0].Quote != "Northwind says that the ban breaks the Export Freedom Act." {
+		t.Fatalf("evidence: %+v", e)
+	}
+	// A supporter is party to no case.
+	cases, _ := store.CasesByParty(ctx, []string{"party:bluebird", party.ID})
+	if len(cases["party:bluebird"]) != 0 || len(cases[party.ID]) != 1 {
+		t.Fatalf("cases: %+v", cases)
+	}
+	courts, _ := store.Courts(ctx)
+	if len(courts) != 1 {
+		t.Fatalf("courts: %+v", courts)
+	}
+	rulings, _ := store.RulingsByCourt(ctx, []string{courts[0].ID})
+	if r := rulings[courts[0].ID]; len(r) != 1 || r[0].FavorsID != "party:ministry-of-trade" || r[0].Date != "May 2" {
+		t.Fatalf("rulings: %+v", r)
+	}
+}
+
+func TestRewriteIsIdempotent(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	nodes, rels := count(t)
+	// The same article, read from elsewhere, changes nothing.
+	doc := dispute().doc
+	doc.Article.Source = "/somewhere/else.txt"
+	if res := write(t, doc); res.Status != facts.LoadUnchanged {
+		t.Fatalf("second write: %+v", res)
+	}
+	if n, r := count(t); n != nodes || r != rels {
+		t.Fatalf("graph changed: %d/%d -> %d/%d", nodes, rels, n, r)
+	}
+}
+
+func TestReplaceKeepsOtherArticles(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	write(t, placeOnly().doc)
+	// The first article is reviewed: the unions' letter is struck out.
+	b := dispute()
+	b.doc.Supports = b.doc.Supports[:1]
+	b.doc.Parties = b.doc.Parties[:3]
+	if res := write(t, b.doc); res.Status != facts.LoadReplaced {
+		t.Fatalf("reviewed write: %+v", res)
+	}
+	ctx := context.Background()
+	if p, _ := store.PartyByName(ctx, "port unions"); p != nil {
+		t.Errorf("the struck-out supporter is still there: %+v", p)
+	}
+	// Northwind keeps the argument only the second article made.
+	args, _ := store.ArgumentsByParty(ctx, []string{"party:northwind"})
+	var claims []string
+	for _, a := range args["party:northwind"] {
+		claims = append(claims, a.Claim)
+	}
+	sort.Strings(claims)
+	if strings.Join(claims, "|") != "exports are speech|the ban breaks the Export Freedom Act" {
+		t.Errorf("Northwind's arguments after the review: %v", claims)
+	}
+	nodes, rels := count(t)
+	// Writing the reviewed document again, then both from scratch in the
+	// other order, gives the same graph.
+	write(t, b.doc)
+	wipe(t)
+	write(t, placeOnly().doc)
+	write(t, b.doc)
+	if n, r := count(t); n != nodes || r != rels {
+		t.Errorf("order matters: %d/%d one way, %d/%d the other", nodes, rels, n, r)
+	}
+}
+
+func TestCourtNamedByPlaceOnly(t *testing.T) {
+	for _, order := range []string{"full name first", "place first"} {
+		t.Run(order, func(t *testing.T) {
+			wipe(t)
+			if order == "full name first" {
+				write(t, dispute().doc)
+				write(t, placeOnly().doc)
+			} else {
+				write(t, placeOnly().doc)
+				write(t, dispute().doc)
+			}
+			courts, err := store.Courts(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(courts) != 1 || courts[0].Name != "High Court of Ruritania" || courts[0].Level != "high" {
+				t.Fatalf("want one court, the High Court of Ruritania: %+v", courts)
+			}
+		})
+	}
+}
+
+func TestInvalidDocumentWritesNothing(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	nodes, rels := count(t)
+	bad := placeOnly().doc
+	bad.Arguments[0].Evidence[0].Quote = "words the article never said"
+	if _, err := store.WriteDocument(context.Background(), bad); err == nil || facts.ErrorCode(err) != facts.ECodeInvalid {
+		t.Fatalf("want an invalid-input error, got %v", err)
+	}
+	if n, r := count(t); n != nodes || r != rels {
+		t.Fatalf("a refused document changed the graph: %d/%d -> %d/%d", nodes, rels, n, r)
+	}
+}
+
+func TestPartiesPaging(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	ctx := context.Background()
+	var names []string
+	after := ""
+	for {
+		page, err := store.Parties(ctx, facts.PartyFilter{First: 3, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != 4 {
+			t.Fatalf("total %d, want 4", page.Total)
+		}
+		for _, p := range page.Parties {
+			names = append(names, p.Name)
+		}
+		if !page.HasNext {
+			break
+		}
+		after = page.Parties[len(page.Parties)-1].ID
+	}
+	if strings.Join(names, "|") != "Bluebird|Ministry of Trade|Northwind|port unions" {
+		t.Fatalf("paged names: %v", names)
+	}
+	page, err := store.Parties(ctx, facts.PartyFilter{First: 10, NameContains: "NORTH"})
+	if err != nil || page.Total != 1 || page.Parties[0].Name != "Northwind" {
+		t.Fatalf("nameContains: %+v %v", page, err)
+	}
+	if _, err := store.Parties(ctx, facts.PartyFilter{First: 3, After: "party:nobody"}); facts.ErrorCode(err) != facts.ECodeInvalid {
+		t.Fatalf("unknown cursor: %v", err)
+	}
+}

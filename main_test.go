@@ -558,12 +558,49 @@ func TestGraphQLLimitsAndErrors(t *testing.T) {
 }
 
 // TestZShutdown stops the server and checks that the embedded Neo4j
-// stopped with it and that the data survived. It runs last.
+// stopped with it, then runs the README's first command on the same data:
+// the graph survived, and loading the examples again changes nothing. It
+// runs last.
 func TestZShutdown(t *testing.T) {
 	if os.Getenv("NEO4J_URI") != "" {
 		t.Skip("the embedded Neo4j is not in use")
 	}
 	before := countGraph()
+	jvm := embeddedPID(t)
+	stopServe(t, e2e.serve)
+	if syscall.Kill(jvm, 0) == nil {
+		t.Errorf("the embedded Neo4j (pid %d) is still running after amicus serve stopped", jvm)
+	}
+
+	// `amicus serve --load examples/articles`, as the README says.
+	e2e.log.Reset()
+	e2e.serve = exec.Command(e2e.bin, "serve", "--load", "examples/articles",
+		"--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", strings.TrimPrefix(e2e.baseURL, "http://"))
+	e2e.serve.Stdout, e2e.serve.Stderr = e2e.log, e2e.log
+	if err := e2e.serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !waitHealthy(5 * time.Minute) {
+		t.Fatalf("serve --load did not become healthy; log:\n%s", e2e.log.String())
+	}
+	if after := countGraph(); after != before {
+		t.Errorf("after a restart and a re-load the graph has %d nodes and relationships, before %d", after, before)
+	}
+	var r headlineAnswer
+	graphQL(t, headlineQuery, map[string]any{"name": "Microsoft"}, &r)
+	if r.Party == nil || len(r.Party.Supporters) == 0 {
+		t.Errorf("the restarted server does not answer the headline query: %+v", r.Party)
+	}
+	jvm = embeddedPID(t)
+	stopServe(t, e2e.serve)
+	if syscall.Kill(jvm, 0) == nil {
+		t.Errorf("the embedded Neo4j (pid %d) is still running after amicus serve stopped", jvm)
+	}
+}
+
+// embeddedPID reads the pid of the embedded Neo4j from its run file.
+func embeddedPID(t *testing.T) int {
+	t.Helper()
 	var run struct {
 		PID int `json:"pid"`
 	}
@@ -571,12 +608,21 @@ func TestZShutdown(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the run file of the embedded Neo4j: %v", err)
 	}
-	_ = json.Unmarshal(data, &run)
-	if err := e2e.serve.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := json.Unmarshal(data, &run); err != nil || run.PID <= 0 {
+		t.Fatalf("the run file of the embedded Neo4j: %s %v", data, err)
+	}
+	return run.PID
+}
+
+// stopServe sends SIGTERM, as a service manager or Ctrl-C would, and
+// waits for a clean exit.
+func stopServe(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- e2e.serve.Wait() }()
+	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -584,12 +630,5 @@ func TestZShutdown(t *testing.T) {
 		}
 	case <-time.After(2 * time.Minute):
 		t.Fatal("amicus serve did not stop within 2 minutes of SIGTERM")
-	}
-	if run.PID > 0 && syscall.Kill(run.PID, 0) == nil {
-		t.Errorf("the embedded Neo4j (pid %d) is still running after amicus serve stopped", run.PID)
-	}
-	// The next command starts its own embedded Neo4j on the same data.
-	if after := countGraph(); after != before {
-		t.Errorf("after a restart the graph has %d nodes and relationships, before %d", after, before)
 	}
 }

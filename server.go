@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, logger *s
 	case "cypher":
 		err = cypherCommand(ctx, rest, stdout, stderr, logger)
 	case "eval":
-		err = evalCommand(rest, stdout)
+		err = evalCommand(ctx, rest, stdout)
 	case "prepare":
 		err = prepareCommand(ctx, rest, stdout, logger)
 	default:

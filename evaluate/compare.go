@@ -299,7 +299,9 @@ func (c *comparer) courts(doc facts.Document, g Gold) {
 		func(gi, di int) bool { return c.same(cs[di].Name, g.Courts[gi].Name) })
 	c.tally(TypeCourts, match, len(cs),
 		func(i int) string { return g.Courts[i].Name },
-		func(i int) string { return fmt.Sprintf("%s (aliases %s)", cs[i].Name, strings.Join(cs[i].Aliases, "; ")) },
+		func(i int) string {
+			return fmt.Sprintf("%s (aliases %s)", cs[i].Name, strings.Join(cs[i].Aliases, "; "))
+		},
 		func(i int) float64 { return cs[i].Confidence })
 }
 
@@ -411,7 +413,9 @@ func (c *comparer) rulings(doc facts.Document, g Gold) {
 	})
 	c.tally(TypeRulings, match, len(rs),
 		func(i int) string { return fmt.Sprintf("%s for %s: %s", gr[i].Court, orNone(gr[i].Favors), gr[i].What) },
-		func(i int) string { return fmt.Sprintf("%s for %s: %s", rs[i].Court, orNone(rs[i].Favors), rs[i].Summary) },
+		func(i int) string {
+			return fmt.Sprintf("%s for %s: %s", rs[i].Court, orNone(rs[i].Favors), rs[i].Summary)
+		},
 		func(i int) float64 { return rs[i].Confidence })
 }
 

@@ -73,8 +73,6 @@ func (d *doc) findParties() {
 		if p == nil {
 			p = &party{name: strings.TrimPrefix(strings.TrimPrefix(mt.surface, "the "), "The "), kind: mt.kind, conf: 0.9}
 			named = append(named, p)
-		} else if len(mt.surface) > len(p.name) && !strings.Contains(p.name, " ") && p.kind == facts.KindCompany {
-			// keep the short form as the name: "Microsoft" over "Microsoft Corp"
 		}
 		mt.party = p
 		p.mentions = append(p.mentions, mt)
@@ -308,7 +306,7 @@ func joinNames(ns []string) string {
 }
 
 func (d *doc) markLitigant(p *party, si int) {
-	if p.supporter || p.kind == facts.KindPerson && p.name != "" && false {
+	if p.supporter {
 		return
 	}
 	p.litigant = true

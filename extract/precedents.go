@@ -115,7 +115,6 @@ func (d *doc) findPrecedents() {
 			}
 			p := &precedent{name: name, kind: facts.PrecedentStatute, conf: 0.9}
 			if sm := sectionOf.FindStringSubmatch(s.s[:m[0]]); sm != nil {
-				p.citation = strings.TrimSpace(sm[0][:len(sm[0])-len(" of ")])
 				p.citation = strings.TrimSuffix(strings.TrimSuffix(sm[0], "the "), " of ")
 			}
 			q := d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
@@ -171,7 +170,7 @@ func (d *doc) findPrecedents() {
 func trimLeadingStopwords(name string) string {
 	for {
 		w, rest, ok := strings.Cut(name, " ")
-		if !ok || !capitalStoplist[w] || w == "Case" && false {
+		if !ok || !capitalStoplist[w] {
 			return name
 		}
 		name = rest

@@ -90,9 +90,14 @@ func checkEvidence(t *testing.T, doc facts.Document) {
 	}
 }
 
-// checkParties checks the parties bar common to both seeds.
-func checkParties(t *testing.T, doc facts.Document, aliases map[string][]string) {
+// checkParties checks the parties bar common to both seeds: the two
+// litigants on opposite sides, every gold alias resolved, no stray party.
+func checkParties(t *testing.T, doc facts.Document, g evaluate.Gold) {
 	t.Helper()
+	aliases := map[string][]string{}
+	for _, p := range g.Parties {
+		aliases[p.Name] = p.Aliases
+	}
 	ms, gov := findParty(doc, "Microsoft"), findParty(doc, "U.S. government")
 	if ms == nil || gov == nil {
 		t.Fatalf("parties %v: want Microsoft and U.S. government", doc.Parties)
@@ -102,6 +107,10 @@ func checkParties(t *testing.T, doc facts.Document, aliases map[string][]string)
 	}
 	for name, as := range aliases {
 		p := findParty(doc, name)
+		if p == nil {
+			t.Errorf("no party %s", name)
+			continue
+		}
 		for _, a := range as {
 			if !hasAlias(p, a) {
 				t.Errorf("%s: alias %q not resolved (aliases %q)", name, a, p.Aliases)
@@ -130,9 +139,7 @@ func checkArguments(t *testing.T, doc facts.Document, g evaluate.Gold) {
 func TestSeed000(t *testing.T) {
 	doc, g := seed(t, "000")
 	checkEvidence(t, doc)
-	checkParties(t, doc, map[string][]string{
-		"U.S. government": {"the government", "the Justice Department", "investigators"},
-	})
+	checkParties(t, doc, g)
 	checkArguments(t, doc, g)
 	if len(doc.Courts) != 2 {
 		t.Fatalf("courts %+v: want the district court in New York and the Second Circuit", doc.Courts)
@@ -148,7 +155,7 @@ func TestSeed000(t *testing.T) {
 	if len(doc.Supports) != 0 {
 		t.Errorf("supports %+v: want none", doc.Supports)
 	}
-	if doc.Article.Publisher != "Gigaom" {
+	if doc.Article.Publisher != g.Publisher || g.Publisher == "" {
 		t.Errorf("publisher %q", doc.Article.Publisher)
 	}
 }
@@ -156,47 +163,65 @@ func TestSeed000(t *testing.T) {
 func TestSeed002(t *testing.T) {
 	doc, g := seed(t, "002")
 	checkEvidence(t, doc)
-	checkParties(t, doc, map[string][]string{
-		"Microsoft":       {"the software giant", "the company", "the technology giant"},
-		"U.S. government": {"prosecutors", "the federal government", "the Obama administration"},
-	})
+	checkParties(t, doc, g)
 	checkArguments(t, doc, g)
 	if len(doc.Courts) != 1 || facts.Key(doc.Courts[0].Name) != facts.Key("New York court") {
 		t.Errorf("courts %+v: want one New York court", doc.Courts)
 	}
-	if doc.Article.Author != "Zack Whittaker" {
+	if doc.Article.Author != g.Author || g.Author == "" {
 		t.Errorf("author %q", doc.Article.Author)
 	}
 
-	want := map[string]struct{ via, ground string }{
-		"Verizon": {"amicus brief", "at risk"},
-		"Apple":   {"", "effect on U.S. businesses"},
-		"AT&T":    {"", "effect on U.S. businesses"},
-		"Cisco":   {"", "effect on U.S. businesses"},
-	}
-	if len(doc.Supports) != len(want) {
-		t.Errorf("%d supports, want %d: %+v", len(doc.Supports), len(want), doc.Supports)
-	}
+	// Supporters: exactly the gold ones (Verizon, Apple, AT&T, Cisco),
+	// each backing Microsoft, via what the gold says, with grounds close
+	// to the gold's and the gold evidence sentence.
 	gold := map[string]evaluate.GoldSupporter{}
 	for _, s := range g.Supporters {
-		gold[s.Supporter] = s
+		gold[facts.Key(s.Supporter)] = s
+	}
+	if len(gold) != 4 || len(doc.Supports) != len(gold) {
+		t.Errorf("%d supports, want %d: %+v", len(doc.Supports), len(gold), doc.Supports)
 	}
 	for _, s := range doc.Supports {
-		w, ok := want[s.Supporter]
+		w, ok := gold[facts.Key(s.Supporter)]
 		if !ok {
 			t.Errorf("unexpected supporter %q", s.Supporter)
 			continue
 		}
-		if s.Supported != "Microsoft" || s.Via != w.via {
-			t.Errorf("%s supports %q via %q; want Microsoft via %q", s.Supporter, s.Supported, s.Via, w.via)
+		if facts.Key(s.Supported) != facts.Key(w.Supports) || s.Via != w.Via {
+			t.Errorf("%s supports %q via %q; want %q via %q", s.Supporter, s.Supported, s.Via, w.Supports, w.Via)
 		}
-		if len(s.Grounds) == 0 || !strings.Contains(s.Grounds[0].Claim, w.ground) {
-			t.Errorf("%s grounds %+v; want ≈ %q", s.Supporter, s.Grounds, w.ground)
+		if len(s.Grounds) == 0 || overlap(s.Grounds[0].Claim, w.Grounds) < 0.5 {
+			t.Errorf("%s grounds %+v; want ≈ %q", s.Supporter, s.Grounds, w.Grounds)
 		}
-		if evaluate.FoldEvidence(s.Evidence[0].Quote) != evaluate.FoldEvidence(gold[s.Supporter].Evidence) {
-			t.Errorf("%s evidence %q; want %q", s.Supporter, s.Evidence[0].Quote, gold[s.Supporter].Evidence)
+		if evaluate.FoldEvidence(s.Evidence[0].Quote) != evaluate.FoldEvidence(w.Evidence) {
+			t.Errorf("%s evidence %q; want %q", s.Supporter, s.Evidence[0].Quote, w.Evidence)
 		}
 	}
+}
+
+// overlap is the share of the content words of want that got contains.
+func overlap(got, want string) float64 {
+	words := strings.Fields(strings.ToLower(want))
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(got)) {
+		have[strings.Trim(w, ".,")] = true
+	}
+	n, hit := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, ".,")
+		if len(w) <= 3 {
+			continue
+		}
+		n++
+		if have[w] {
+			hit++
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return float64(hit) / float64(n)
 }
 
 func TestSeedFilesExist(t *testing.T) {

@@ -166,10 +166,8 @@ func isInitials(w string) bool {
 	if w == "" {
 		return false
 	}
-	for i, part := range strings.Split(w, ".") {
+	for _, part := range strings.Split(w, ".") {
 		if len(part) != 1 || part[0] < 'A' || part[0] > 'Z' {
-			// allow a trailing lower-case part as in "U.S.C"? no.
-			_ = i
 			return false
 		}
 	}

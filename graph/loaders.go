@@ -35,7 +35,7 @@ type Loaders struct {
 }
 
 // batchWait is how long a loader waits to gather keys into one batch.
-const batchWait = 2 * time.Millisecond
+const batchWait = 3 * time.Millisecond
 
 // NewLoaders returns fresh loaders reading through r. Make new ones for
 // every request: they cache what they read.

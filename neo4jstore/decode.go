@@ -23,23 +23,19 @@ func list[T any](ctx context.Context, s *Store, query string, decode func(map[st
 // byID runs a query over $ids whose records have a `key` and an `item` map,
 // and returns the decoded items by key.
 func byID[T any](ctx context.Context, s *Store, query string, ids []string, decode func(map[string]any) T) (map[string]T, error) {
-	out := map[string]T{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	records, err := s.read(ctx, query, map[string]any{"ids": ids})
+	groups, err := grouped(ctx, s, query, ids, decode)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range records {
-		key, _ := r.Get("key")
-		k, _ := key.(string)
-		out[k] = decode(item(r))
+	out := make(map[string]T, len(groups))
+	for key, items := range groups {
+		out[key] = items[0]
 	}
 	return out, nil
 }
 
-// grouped is byID for queries that return many items per key, in order.
+// grouped runs a query over $ids whose records have a `key` and an `item`
+// map, and returns the decoded items of each key, in order.
 func grouped[T any](ctx context.Context, s *Store, query string, ids []string, decode func(map[string]any) T) (map[string][]T, error) {
 	out := map[string][]T{}
 	if len(ids) == 0 {

@@ -359,3 +359,34 @@ func TestPartiesPaging(t *testing.T) {
 		t.Fatalf("unknown cursor: %v", err)
 	}
 }
+
+func TestSidesStayStableAcrossArticles(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	// A second article tells the same dispute from the ministry's side.
+	b := newBuilder("Ministry defends its export ban",
+		"The Ministry of Trade defended its export ban against Northwind.")
+	b.doc.Cases = []facts.Case{{Name: "Ministry of Trade v. Northwind", Confidence: 0.8, Evidence: b.ev("The Ministry of Trade defended its export ban against Northwind.")}}
+	b.doc.Parties = []facts.Party{
+		{Name: "Ministry of Trade", Kind: facts.KindGovernment, Case: "Ministry of Trade v. Northwind", Side: facts.SideA, Confidence: 0.9, Evidence: b.ev("The Ministry of Trade")},
+		{Name: "Northwind", Kind: facts.KindCompany, Case: "Ministry of Trade v. Northwind", Side: facts.SideB, Confidence: 0.9, Evidence: b.ev("Northwind.")},
+	}
+	write(t, b.doc)
+	ctx := context.Background()
+	cases, err := store.Cases(ctx)
+	if err != nil || len(cases) != 1 {
+		t.Fatalf("one dispute, told twice, is one case: %+v %v", cases, err)
+	}
+	sides, _ := store.PartiesByCase(ctx, []string{cases[0].ID})
+	got := map[string]string{}
+	for _, cp := range sides[cases[0].ID] {
+		got[cp.PartyID] = cp.Side
+	}
+	if got["party:northwind"] != facts.SideA || got["party:ministry-of-trade"] != facts.SideB {
+		t.Fatalf("sides after the second article: %v", got)
+	}
+	opponents, _ := store.OpponentsByParty(ctx, []string{"party:northwind"})
+	if o := opponents["party:northwind"]; len(o) != 1 || o[0].Name != "Ministry of Trade" {
+		t.Fatalf("opponents: %+v", o)
+	}
+}

@@ -139,6 +139,11 @@ func removeArticleFacts(ctx context.Context, tx neo4j.ManagedTransaction, articl
 	return nil
 }
 
+// markArticle adds the article being written to the `articles` list of
+// relationship r, once: the relationship's evidence trail.
+const markArticle = `r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
+                   ELSE coalesce(r.articles, []) + $article END`
+
 // step is one batched write: a query that UNWINDs $rows.
 type step struct {
 	name    string
@@ -152,6 +157,7 @@ type step struct {
 type plan struct {
 	doc       facts.Document
 	partyIDs  map[string]string // Key of a name or alias -> party id
+	flipped   map[string]bool   // case id -> the article's sides are the graph's the other way round
 	courtIDs  map[string]string // Key of a name or alias -> court id
 	caseIDs   map[string]string // Key of a case name -> case id
 	precIDs   map[string]string // Key of a precedent name -> precedent id
@@ -166,6 +172,7 @@ func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Documen
 		courtIDs: map[string]string{},
 		caseIDs:  map[string]string{},
 		precIDs:  map[string]string{},
+		flipped:  map[string]bool{},
 		evidence: map[string][]map[string]any{},
 	}
 	for _, party := range doc.Parties {
@@ -184,6 +191,9 @@ func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Documen
 		p.precIDs[facts.Key(prec.Name)] = "precedent:" + facts.Key(prec.Name)
 	}
 	if err := p.resolveCourts(ctx, tx); err != nil {
+		return nil, err
+	}
+	if err := p.alignSides(ctx, tx); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -274,6 +284,51 @@ RETURN c.id AS id, c.placeKey AS placeKey, coalesce(c.level, '') AS level`, map[
 	return nil
 }
 
+// alignSides keeps a case's sides stable across articles: an article that
+// calls side A what the graph already calls side B has its sides swapped.
+func (p *plan) alignSides(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	var rows []map[string]any
+	for _, party := range p.doc.Parties {
+		if party.Side != "" && party.Case != "" {
+			rows = append(rows, map[string]any{
+				"party": p.party(party.Name), "case": p.caseIDs[facts.Key(party.Case)], "side": party.Side,
+			})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	result, err := tx.Run(ctx, `
+UNWIND $rows AS row
+MATCH (:Party {id: row.party})-[r:PARTY_TO]->(:Case {id: row.case})
+RETURN row.case AS case, r.side <> row.side AS opposite`, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	records, err := result.Collect(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range records {
+		m := r.AsMap()
+		if opposite, _ := m["opposite"].(bool); opposite {
+			p.flipped[m["case"].(string)] = true
+		}
+	}
+	return nil
+}
+
+// side is the graph's name for an article's side of a case.
+func (p *plan) side(caseID, side string) string {
+	if !p.flipped[caseID] {
+		return side
+	}
+	if side == facts.SideA {
+		return facts.SideB
+	}
+	return facts.SideA
+}
+
 func (p *plan) party(name string) string { return p.partyIDs[facts.Key(name)] }
 func (p *plan) court(name string) string { return p.courtIDs[facts.Key(name)] }
 func (p *plan) caseOf(name string) string {
@@ -313,7 +368,7 @@ func (p *plan) steps() []step {
 		parties = append(parties, map[string]any{
 			"id": id, "name": party.Name, "nameLower": strings.ToLower(party.Name), "kind": party.Kind,
 			"aliases": dedupe(append([]string{party.Name}, party.Aliases...)),
-			"case":    caseID, "side": party.Side,
+			"case":    caseID, "side": p.side(caseID, party.Side),
 		})
 		p.addEvidence("Party", id, party.Confidence, party.Evidence)
 	}
@@ -395,8 +450,7 @@ WITH p, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (p)-[r:PARTY_TO]->(c)
 SET r.side = row.side,
-    r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
-                      ELSE coalesce(r.articles, []) + $article END`},
+    ` + markArticle},
 		{name: "courts", counted: true, rows: p.courtRows, query: `
 UNWIND $rows AS row
 MERGE (c:Court {id: row.id})
@@ -409,8 +463,7 @@ FOREACH (_ IN CASE WHEN row.upgrade THEN [1] ELSE [] END |
 UNWIND $rows AS row
 MATCH (c:Case {id: row.case}), (court:Court {id: row.court})
 MERGE (c)-[r:HEARD_IN]->(court)
-SET r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
-                      ELSE coalesce(r.articles, []) + $article END`},
+SET ` + markArticle},
 		{name: "judges", counted: true, rows: judges, query: `
 UNWIND $rows AS row
 MERGE (j:Judge {id: row.id})
@@ -426,8 +479,7 @@ SET p.citation = CASE WHEN row.citation <> '' THEN row.citation ELSE p.citation 
 WITH p, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (c)-[r:CITES]->(p)
-SET r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
-                      ELSE coalesce(r.articles, []) + $article END`},
+SET ` + markArticle},
 		{name: "arguments", counted: true, rows: arguments, query: `
 UNWIND $rows AS row
 MATCH (by:Party {id: row.by})
@@ -456,8 +508,7 @@ CALL {
   MERGE (s)-[:BACKS]->(supported)
   MERGE (supporter)-[r:SUPPORTS]->(supported)
   SET r.via = s.via,
-      r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + $article END
+      ` + markArticle + `
 }
 WITH s, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})

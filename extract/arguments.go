@@ -84,17 +84,24 @@ func (d *doc) findArguments() {
 	}
 	for si, s := range d.sents {
 		// "X argues that …", "X's lawyers wrote …", "X has taken the position that …"
+		reporting := mayContain(s.low, reportingHints)
 		for _, mt := range d.inSentence(si) {
+			if !reporting {
+				break
+			}
 			after := d.m[mt.end:s.end]
-			// skip adverbs between the subject and the verb
+			// the patterns are anchored: they only need the words after
+			// the mention
+			near := head(after, 200)
 			for _, v := range reportingVerbs {
-				loc := v.re.FindStringIndex(after)
+				loc := v.re.FindStringIndex(near)
 				adv := 0
 				if loc == nil {
-					// "Microsoft on Friday also said that"
-					if k := strings.Index(after, " said"); k > 0 && subjectAdverbs.MatchString(after[:k]) {
+					// skip adverbs between the subject and the verb:
+					// "Globex on Friday also said that"
+					if k := strings.Index(near, " said"); k > 0 && subjectAdverbs.MatchString(near[:k]) {
 						adv = k
-						loc = v.re.FindStringIndex(after[k:])
+						loc = v.re.FindStringIndex(near[k:])
 					}
 				}
 				if loc == nil {
@@ -121,14 +128,14 @@ func (d *doc) findArguments() {
 			}
 		}
 		// "… repeating its position that …", "insisting that …"
-		if m := positionPhrase.FindStringIndex(s.s); m != nil {
+		if m := findIf(mayContain(s.low, positionHints), positionPhrase, s.s); m != nil {
 			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil && !subj.party.supporter {
 				note := "'its' → " + subj.party.name + ": the subject of the sentence"
 				add(&argument{by: subj.party, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.8, note: note})
 			}
 		}
 		// "…, which it says cannot be accessed …"
-		if m := relativeSays.FindStringIndex(s.s); m != nil {
+		if m := findIf(strings.Contains(s.s, ", which "), relativeSays, s.s); m != nil {
 			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil {
 				antecedent := s.s[:m[0]]
 				if k := strings.LastIndex(antecedent, " for "); k >= 0 {
@@ -143,7 +150,7 @@ func (d *doc) findArguments() {
 		}
 		// "As the Justice Department explained in a recent letter, …:"
 		// followed by a quoted paragraph.
-		if quoteIntro.MatchString(s.s) && si+1 < len(d.sents) && strings.HasPrefix(d.sents[si+1].s, "\"") {
+		if strings.HasSuffix(s.s, ":") && quoteIntro.MatchString(s.s) && si+1 < len(d.sents) && strings.HasPrefix(d.sents[si+1].s, "\"") {
 			for _, mt := range d.inSentence(si) {
 				rest := d.m[mt.end:s.end]
 				if by := d.speaker(mt); by != nil && quoteVerb.MatchString(rest) {
@@ -180,6 +187,9 @@ func (d *doc) argumentFacts() []facts.Argument {
 			f.Case = a.by.dispute.name
 		}
 		for _, p := range d.precedents {
+			if d.isTheDispute(p) {
+				continue // not written as a precedent
+			}
 			for _, si := range p.sents {
 				if si == a.si {
 					f.Cites = append(f.Cites, p.name)

@@ -95,6 +95,18 @@ func TestExamples(t *testing.T) {
 	t.Logf("examples:\n%s", b.String())
 }
 
+// TestHeldout reports scores on the held-out articles, when there are
+// any: articles the rules were not written against.
+func TestHeldout(t *testing.T) {
+	results, ok := scoreDir(t, "../examples/heldout/articles", "../examples/heldout/gold")
+	if !ok {
+		t.Skip("no held-out articles with gold")
+	}
+	var b strings.Builder
+	evaluate.FormatTable(&b, evaluate.Summarize(results))
+	t.Logf("held-out:\n%s", b.String())
+}
+
 // TestSeedScores reports scores on the seeds.
 func TestSeedScores(t *testing.T) {
 	results, ok := scoreDir(t, seedDir, seedGoldDir)

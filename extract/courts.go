@@ -63,33 +63,35 @@ func courtLevel(s string) string {
 var namedCourts = []struct {
 	re   *regexp.Regexp
 	name func(m []string) (name, place string)
+	// hints are words (lower case) one of which the sentence must contain.
+	hints []string
 }{
 	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. |United States |federal )?Court of Appeals for the (` + circuitOrdinal + `) Circuit\b`),
-		func(m []string) (string, string) { return circuitName(m[1]) }},
+		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"court of appeal"}},
 	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. )?(` + circuitOrdinal + `) (?:U\.S\. )?Circuit(?: Court of Appeals| Court| Appeals Court| appeals court)?\b`),
-		func(m []string) (string, string) { return circuitName(m[1]) }},
+		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"circuit"}},
 	{regexp.MustCompile(`\b(?:the )?(?:U\.S\. |United States |federal )?(?:District|Bankruptcy) Court for the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
-		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }},
+		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"court for the"}},
 	{regexp.MustCompile(`\b(?:the )?(?:Court of Justice of the European Union|European Court of Justice|CJEU|ECJ|EU's top court|European Union's top court)`),
-		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }},
+		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }, []string{"court of justice", "cjeu", "ecj", "top court"}},
 	{regexp.MustCompile(`\b(?:the )?European Court of Human Rights\b`),
-		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }},
+		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }, []string{"human rights"}},
 	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+) )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
 		func(m []string) (string, string) {
 			place := firstNonEmpty(m[2], m[1])
 			return "Supreme Court", place
-		}},
+		}, []string{"supreme court"}},
 	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.) )?High Court(?: of ([A-Z][a-z]+))?`),
-		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }},
+		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}},
 	// Other capitalised names: "Delaware Court of Chancery", "Tokyo District Court".
 	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}Court(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
-		func(m []string) (string, string) { return strings.TrimSpace(m[1]), "" }},
-	// Descriptions: "a district court in New York", "a federal court in Manhattan".
+		func(m []string) (string, string) { return strings.TrimSpace(m[1]), "" }, []string{"court"}},
+	// Descriptions: "a district court in Chicago", "a federal court in Oslo".
 	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
-		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }},
-	// "a New York court", "a Manhattan federal court".
+		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }, []string{"court in", "court of", "court for"}},
+	// "a Chicago court", "an Oslo federal court".
 	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial) )?court)\b`),
-		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }},
+		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }, []string{" court"}},
 }
 
 // genericCourtRefs are mentions of a court that do not say which: they are
@@ -100,12 +102,13 @@ var genericCourtRefs = []struct {
 	kind       string
 	judge      bool
 	createName string // the court to create when the article names none
+	hints      []string
 }{
-	{regexp.MustCompile(`(?i)\b(?:an?|the) (?:full |federal |U\.S\. )*(?:appeals|appellate|circuit) court\b|\b(?:an?|the) (?:three-judge )?panel\b`), "appeals", false, "Appeals court"},
-	{regexp.MustCompile(`\b(?:the|The) (?:high|top) court\b|\b(?:the|The|several|Several) justices\b`), "supreme", false, ""},
-	{regexp.MustCompile(`\b(?:an?|the|The) (?:lower|trial|district) court\b|\b(?:an?|the) (?:U\.S\. )?magistrate(?: judge)?\b`), "lower", false, ""},
-	{regexp.MustCompile(`\b(?:an?|the|The) (?:U\.S\.|US|federal) (?:judge|court)\b`), "any", true, "U.S. court"},
-	{regexp.MustCompile(`\b(?:the|The) (?:judge|court|Court)\b`), "any", true, ""},
+	{regexp.MustCompile(`(?i)\b(?:an?|the) (?:full |federal |U\.S\. )*(?:appeals|appellate|circuit) court\b|\b(?:an?|the) (?:three-judge )?panel\b`), "appeals", false, "Appeals court", []string{"appeals court", "appellate court", "circuit court", "panel"}},
+	{regexp.MustCompile(`\b(?:the|The) (?:high|top) court\b|\b(?:the|The|several|Several) justices\b`), "supreme", false, "", []string{"high court", "top court", "justices"}},
+	{regexp.MustCompile(`\b(?:an?|the|The) (?:lower|trial|district) court\b|\b(?:an?|the) (?:U\.S\. )?magistrate(?: judge)?\b`), "lower", false, "", []string{"lower court", "trial court", "district court", "magistrate"}},
+	{regexp.MustCompile(`\b(?:an?|the|The) (?:U\.S\.|US|federal) (?:judge|court)\b`), "any", true, "U.S. court", []string{"u.s. judge", "u.s. court", "us judge", "us court", "federal judge", "federal court"}},
+	{regexp.MustCompile(`\b(?:the|The) (?:judge|court|Court)\b`), "any", true, "", []string{"the judge", "the court"}},
 }
 
 // notACourt follows "court" when the word is a modifier ("court order").
@@ -156,6 +159,9 @@ func (d *doc) findCourts() {
 			if !mayContain(s.low, namedCourtHints) {
 				break
 			}
+			if !mayContain(s.low, nc.hints) {
+				continue
+			}
 			for _, mi := range nc.re.FindAllStringSubmatchIndex(s.s, -1) {
 				if overlaps(mi[0], mi[1]) || d.isCovered(s.start+mi[0], s.start+mi[1]) {
 					continue
@@ -196,6 +202,9 @@ func (d *doc) findCourts() {
 			}
 		}
 		for _, g := range genericCourtRefs {
+			if !mayContain(s.low, g.hints) {
+				continue
+			}
 			for _, mi := range g.re.FindAllStringIndex(s.s, -1) {
 				if overlaps(mi[0], mi[1]) || notACourt.MatchString(strings.TrimLeft(s.s[mi[1]:], " ")) || courtBefore.MatchString(tail(s.s[:mi[0]], 40)) {
 					continue
@@ -227,7 +236,7 @@ func isPlaceLike(s string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(s) {
-		if capitalStoplist[w] {
+		if capitalStoplist[w] && w != "New" {
 			return false
 		}
 	}

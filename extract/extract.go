@@ -83,7 +83,8 @@ type doc struct {
 	rulings      []*ruling
 	judges       []*judge
 	judgeRefs    []judgeRef
-	covered      []span // spans already taken by courts, precedents, dates
+	covered      []span            // spans already taken by courts, precedents, dates
+	keys         map[string]string // facts.Key of names, see key
 }
 
 // sentence is one sentence of the folded text.

@@ -24,11 +24,11 @@ type judge struct {
 	note  string
 }
 
-// judgeTitle matches "U.S. Magistrate Judge James Francis IV in Manhattan",
-// "Chief Justice John Roberts", "Judge Susan Carney".
+// judgeTitle matches "U.S. Magistrate Judge Ann Doe III in Chicago",
+// "Chief Justice Ann Doe", "Judge Maria Lopez".
 var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:[A-Z][a-z'-]+|[A-Z]\.)(?: (?:[A-Z][a-z'-]+|[A-Z]\.|II|III|IV|Jr\.|Sr\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
-// judgeAppositive matches "Jane Roe, a U.S. district judge in Boston".
+// judgeAppositive matches "Maria Lopez, a U.S. district judge in Chicago".
 var judgeAppositive = regexp.MustCompile(`\b([A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
 func (d *doc) findJudges() {
@@ -86,9 +86,9 @@ func (d *doc) findSurnames() {
 		if len(words) < 2 {
 			continue
 		}
-		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(words[len(words)-1]) + `\b`)
+		surname := words[len(words)-1]
 		for si, s := range d.sents {
-			for _, mi := range re.FindAllStringIndex(s.s, -1) {
+			for _, mi := range wordIndexes(s.s, surname) {
 				if d.isCovered(s.start+mi[0], s.start+mi[1]) {
 					continue
 				}
@@ -159,4 +159,26 @@ func (d *doc) finishJudges() {
 			}
 		}
 	}
+}
+
+// wordIndexes returns the byte ranges of the whole-word occurrences of w
+// in s.
+func wordIndexes(s, w string) [][2]int {
+	var out [][2]int
+	for i := 0; i <= len(s)-len(w); {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			break
+		}
+		a, b := i+k, i+k+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			out = append(out, [2]int{a, b})
+		}
+		i = b
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }

@@ -16,6 +16,7 @@ type mention struct {
 	kind    string  // party kind guessed from the name
 	gov     bool    // a generic reference to the dispute's government
 	desc    bool    // a descriptive reference ("the software giant")
+	role    string  // for "the agency", "the city": the role noun, singular
 	party   *party  // what it resolves to, once known
 	note    string  // how a reference was resolved
 	conf    float64 // how sure the resolution is
@@ -24,9 +25,9 @@ type mention struct {
 var (
 	governmentRe  = regexp.MustCompile(`\b` + governmentRefs + `\b`)
 	nationalGovRe = regexp.MustCompile(`\b` + nationalGovernment + `\b`)
+	roleRe        = regexp.MustCompile(`\b(?:the|The) (?:[a-z]+ )?(` + strings.Join(roleNouns, "|") + `)\b`)
 	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+-based) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
 	usSignalRe    = regexp.MustCompile(usSignals)
-	tokenRe       = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9&'.-]*[A-Za-z0-9&.]|[A-Za-z0-9]`)
 	mediaRe       = regexp.MustCompile(mediaContext)
 	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
 	// notDescriptive follows a descriptive noun that is not a reference
@@ -62,7 +63,8 @@ func (d *doc) findMentions() {
 			mt.surface = s.s[a:b]
 			d.mentions = append(d.mentions, mt)
 		}
-		for _, mi := range nationalGovRe.FindAllStringSubmatchIndex(s.s, -1) {
+		hasGov := strings.Contains(s.s, " government")
+		for _, mi := range findAllIf(hasGov, nationalGovRe, s.s) {
 			country := s.s[mi[2]:mi[3]]
 			c := countryTable[country]
 			switch {
@@ -74,24 +76,35 @@ func (d *doc) findMentions() {
 				add(mi[0], mi[1], &mention{kind: facts.KindGovernment, conf: 0.9})
 			}
 		}
-		for _, mi := range governmentRe.FindAllStringIndex(s.s, -1) {
+		for _, mi := range findAllIf(mayContain(s.low, governmentHints), governmentRe, s.s) {
 			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {
 				continue // "governments"
 			}
 			add(mi[0], mi[1], &mention{gov: true, kind: facts.KindGovernment, conf: 0.8})
 		}
-		for _, mi := range descriptiveRe.FindAllStringIndex(s.s, -1) {
+		for _, mi := range findNear(descriptiveRe, s.s, s.low, descriptiveHeads, 50) {
 			if notDescriptive.MatchString(s.s[mi[1]:]) {
 				continue
 			}
 			add(mi[0], mi[1], &mention{desc: true, kind: facts.KindCompany, conf: 0.7})
 		}
+		for _, mi := range findNear(roleRe, s.s, s.low, roleNounForms, 30) {
+			if notDescriptive.MatchString(s.s[mi[1]:]) || strings.HasPrefix(s.s[mi[1]:], " of ") {
+				continue
+			}
+			role := strings.TrimSuffix(strings.TrimSuffix(s.s[mi[2]:mi[3]], "s"), "ie")
+			if strings.HasSuffix(s.s[mi[2]:mi[3]], "ies") {
+				role += "y"
+			}
+			add(mi[0], mi[1], &mention{desc: true, role: role, kind: facts.KindGroup, conf: 0.7})
+		}
 		for _, c := range nameChunks(s.s, lower) {
-			kind := classifyName(c.text, s.s[:c.start])
+			c = stripTitles(c)
+			kind := classifyName(c.text, s.s[:c.start], s.s[c.end:])
 			if kind == "" {
 				continue
 			}
-			if mediaRe.MatchString(tail(s.s[:c.start], 40)) {
+			if mayContain(s.low, mediaHints) && mediaRe.MatchString(tail(s.s[:c.start], 40)) {
 				continue // "told Reuters": a news outlet
 			}
 			mt := &mention{kind: kind, conf: 0.9}
@@ -137,7 +150,7 @@ type chunk struct {
 // nameChunks finds runs of capitalised words, joined by "of", "for", "&"
 // or "de", and drops common capitalised words that open a sentence.
 func nameChunks(s string, lower map[string]bool) []chunk {
-	toks := tokenRe.FindAllStringIndex(s, -1)
+	toks := tokens(s)
 	var out []chunk
 	var cur []span
 	flush := func() {
@@ -172,6 +185,11 @@ func nameChunks(s string, lower map[string]bool) []chunk {
 		}
 		sp := span{t[0], end}
 		adjacent := len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == " "
+		// "Lawyers' Committee": a plural possessive inside a name
+		if len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == "' " && strings.HasSuffix(s[:cur[len(cur)-1].end], "s") && isCapitalised(w) {
+			cur[len(cur)-1].end++
+			adjacent = true
+		}
 		switch {
 		case isCapitalised(w) && !isMonthOrDay(w):
 			if i == 0 || len(cur) == 0 && sentenceInitial(s, t[0]) {
@@ -194,6 +212,85 @@ func nameChunks(s string, lower map[string]bool) []chunk {
 		}
 	}
 	flush()
+	return mergeAnd(s, out)
+}
+
+// mergeAnd joins two names around "and" when together they are one
+// organisation's name: the second ends in an organisation word and the
+// first does not ("Widget Makers and Sellers Fund"), or the first
+// is "<organisation word> of X" and the second a single word ("College
+// of Surgeons and Physicians").
+func mergeAnd(s string, cs []chunk) []chunk {
+	var out []chunk
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		for i+1 < len(cs) && s[c.end:cs[i+1].start] == " and " {
+			n := cs[i+1]
+			first, second := strings.Fields(c.text), strings.Fields(n.text)
+			orgEnd := func(ws []string) bool {
+				l := ws[len(ws)-1]
+				return groupWords[l] || agencyWords[l] || orgSuffixes[l]
+			}
+			ofName := len(first) >= 3 && (first[len(first)-2] == "of" || first[len(first)-2] == "for") && (groupWords[first[len(first)-3]] || agencyWords[first[len(first)-3]])
+			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) {
+				break
+			}
+			c = chunk{start: c.start, end: n.end, text: s[c.start:n.end]}
+			i++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// stripTitles drops the titles and offices before a person's name
+// ("County District Attorney Ann Doe", "Republican Senator Ann Doe"):
+// the name is the two or three capitalised words after the last title.
+func stripTitles(c chunk) chunk {
+	words := strings.Fields(c.text)
+	last := -1
+	for i, w := range words {
+		if personTitles[w] || officeWords[w] {
+			last = i
+		}
+	}
+	if last < 0 || last >= len(words)-1 || len(words)-last-1 > 3 {
+		return c
+	}
+	rest := words[last+1:]
+	if !allTitleWords(rest) && !(len(rest) >= 2 && allTitleWords(rest[:1])) {
+		return c
+	}
+	for _, w := range rest {
+		if groupWords[w] || agencyWords[w] || orgSuffixes[w] {
+			return c
+		}
+	}
+	off := len(c.text) - len(strings.Join(rest, " "))
+	return chunk{start: c.start + off, end: c.end, text: c.text[off:]}
+}
+
+// tokens returns the byte ranges of the words of s: a run of ASCII letters
+// and digits that may contain "&", "'", "." and "-" and may end in "&" or
+// "." ("A&B", "U.S.", "Able-Baker", "Globex's").
+func tokens(s string) [][2]int {
+	isAlnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (isAlnum(s[j]) || s[j] == '&' || s[j] == '\'' || s[j] == '.' || s[j] == '-') {
+			j++
+		}
+		for j > i+1 && (s[j-1] == '\'' || s[j-1] == '-') {
+			j--
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
 	return out
 }
 
@@ -206,7 +303,11 @@ func isConnector(w string) bool {
 }
 
 func isCapitalised(w string) bool {
-	for _, r := range w {
+	for i, r := range w {
+		// "iWidget": a lower-case letter then a capital
+		if i == 0 && len(w) > 2 && r >= 'a' && r <= 'z' && w[1] >= 'A' && w[1] <= 'Z' && w[2] >= 'a' && w[2] <= 'z' {
+			return true
+		}
 		return unicode.IsUpper(r) || unicode.IsDigit(r) && strings.IndexFunc(w, unicode.IsUpper) > 0
 	}
 	return false
@@ -236,9 +337,9 @@ func lowerWords(m string) map[string]bool {
 
 // classifyName guesses what kind of party a capitalised name is, or
 // returns "" when it is no party at all (a place, a date, a lawmaker).
-func classifyName(name, before string) string {
+func classifyName(name, before, after string) string {
 	// split "and"-joined names are handled by the caller; a chunk with "and"
-	// is kept only as a group name ("Food and Drug Administration").
+	// is kept only as a group name ("Board of Mines and Quarries").
 	words := strings.Fields(name)
 	if len(words) == 0 {
 		return ""
@@ -254,7 +355,12 @@ func classifyName(name, before string) string {
 	if f := strings.Fields(before); len(f) > 0 {
 		prevWord = f[len(f)-1]
 	}
+	plain := !orgSuffixes[last] && !orgSuffixes[strings.TrimSuffix(last, ".")] && !hasAny(words, groupWords) && !hasAny(words, agencyWords)
 	switch {
+	case plain && (prevWord == "in" || prevWord == "near") && !strings.HasPrefix(after, "'"):
+		// "a court in Oslo", "near Oslo": a place (but "in Globex's
+		// support" names a party)
+		return ""
 	case personTitles[prevWord]:
 		return facts.KindPerson
 	case orgSuffixes[last] || orgSuffixes[strings.TrimSuffix(last, ".")]:
@@ -281,7 +387,7 @@ func hasAny(words []string, set map[string]bool) bool {
 }
 
 // allTitleWords reports whether every word is a plain capitalised word
-// ("Susan Carney"), as a person's name is.
+// ("Maria Lopez"), as a person's name is.
 func allTitleWords(words []string) bool {
 	for _, w := range words {
 		r := []rune(w)

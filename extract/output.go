@@ -64,6 +64,13 @@ func (d *doc) document() facts.Document {
 	for _, s := range d.supports {
 		emit(s.supporter)
 	}
+	// A supported party that is neither a litigant nor a supporter is
+	// still named by the support: it must be a party of the document.
+	for _, s := range d.supports {
+		if s.target != nil && s.target.party != nil {
+			emit(s.target.party)
+		}
+	}
 	for _, c := range d.courts {
 		if len(c.sents) == 0 {
 			continue

@@ -53,7 +53,7 @@ var litigationRules = []litigationRule{
 }
 
 // objectRules are phrases after which the next mention is a litigant
-// ("ordered Microsoft to", "handed Microsoft a win", "sided with X").
+// ("ordered X to", "handed X a win", "sided with X").
 var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with)\s+$`)
 
 func (d *doc) findParties() {
@@ -65,7 +65,7 @@ func (d *doc) findParties() {
 		}
 		var p *party
 		for _, q := range named {
-			if sameName(q.name, mt.surface) {
+			if d.sameName(q.name, mt.surface) {
 				p = q
 				break
 			}
@@ -134,7 +134,7 @@ func (d *doc) findParties() {
 				}
 			}
 		}
-		if objectRules.MatchString(tail(before, 40)) {
+		if t := tail(before, 40); mayContain(t, objectHints) && objectRules.MatchString(t) {
 			d.markLitigant(mt.party, mt.si)
 		}
 	}
@@ -327,7 +327,7 @@ func (d *doc) partyNamed(name string, named []*party) *party {
 		return d.gov
 	}
 	for _, p := range named {
-		if sameName(p.name, name) {
+		if d.sameName(p.name, name) {
 			return p
 		}
 	}
@@ -335,10 +335,10 @@ func (d *doc) partyNamed(name string, named []*party) *party {
 }
 
 // sameName reports whether two names denote one organisation: equal keys,
-// or one is the other plus corporate words ("Microsoft" and "Microsoft
+// or one is the other plus corporate words ("Globex" and "Globex
 // Corp"), or one is the acronym of the other.
-func sameName(a, b string) bool {
-	ka, kb := facts.Key(a), facts.Key(b)
+func (d *doc) sameName(a, b string) bool {
+	ka, kb := d.key(a), d.key(b)
 	if ka == "" || kb == "" {
 		return false
 	}
@@ -351,8 +351,21 @@ func sameName(a, b string) bool {
 	return false
 }
 
-// acronym is the initials of a multi-word name ("Federal Trade Commission"
-// -> "FTC"), ignoring connectors.
+// key is facts.Key(s), computed once per document.
+func (d *doc) key(s string) string {
+	k, ok := d.keys[s]
+	if !ok {
+		if d.keys == nil {
+			d.keys = map[string]string{}
+		}
+		k = facts.Key(s)
+		d.keys[s] = k
+	}
+	return k
+}
+
+// acronym is the initials of a multi-word name ("Fair Trading Authority"
+// -> "FTA"), ignoring connectors.
 func acronym(name string) string {
 	var b strings.Builder
 	ws := strings.Fields(name)
@@ -377,11 +390,15 @@ func (d *doc) resolveDescriptive() {
 			companies = append(companies, p)
 		}
 	}
-	if len(companies) == 0 {
-		return
-	}
 	for i, mt := range d.mentions {
+		if len(companies) == 0 && mt.role == "" {
+			continue
+		}
 		if !mt.desc {
+			continue
+		}
+		if mt.role != "" {
+			d.resolveRole(mt)
 			continue
 		}
 		var target *party
@@ -403,6 +420,45 @@ func (d *doc) resolveDescriptive() {
 		target.mentions = append(target.mentions, mt)
 		target.aliases = appendUnique(target.aliases, aliasForm(mt.surface))
 	}
+}
+
+// resolveRole links "the fund", "the agency" to the one litigant whose
+// name contains the noun or, failing that, the one litigant of the kind
+// the noun names.
+func (d *doc) resolveRole(mt *mention) {
+	var byName, byKind []*party
+	for _, p := range d.parties {
+		if !p.litigant {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(p.name)) {
+			if w == mt.role {
+				byName = append(byName, p)
+				break
+			}
+		}
+		switch {
+		case agencyRoles[mt.role] && p.kind == facts.KindAgency,
+			(mt.role == "state" || mt.role == "city" || mt.role == "county") && p.kind == facts.KindGovernment:
+			byKind = append(byKind, p)
+		}
+	}
+	var target *party
+	switch {
+	case len(byName) == 1:
+		target = byName[0]
+		mt.note = sprintf("'%s' → %s: the only litigant whose name has the word %q", mt.surface, target.name, mt.role)
+		mt.conf = 0.8
+	case len(byName) == 0 && len(byKind) == 1:
+		target = byKind[0]
+		mt.note = sprintf("'%s' → %s: the only litigant of that kind", mt.surface, target.name)
+		mt.conf = 0.7
+	default:
+		return
+	}
+	mt.party = target
+	target.mentions = append(target.mentions, mt)
+	target.aliases = appendUnique(target.aliases, aliasForm(mt.surface))
 }
 
 func containsParty(ps []*party, p *party) bool {

@@ -94,10 +94,10 @@ func (d *doc) findPrecedents() {
 			}
 			lastCase = d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
 		}
-		for _, m := range neutralCitation.FindAllStringIndex(s.s, -1) {
+		for _, m := range findAllIf(strings.Contains(s.s, "Case C-") || strings.Contains(s.s, "] "), neutralCitation, s.s) {
 			lastCase = d.addPrecedent(&precedent{name: s.s[m[0]:m[1]], kind: facts.PrecedentCase, citation: s.s[m[0]:m[1]], conf: 0.9}, si, s.start+m[0], s.start+m[1])
 		}
-		for _, m := range codeSection.FindAllStringIndex(s.s, -1) {
+		for _, m := range findAllIf(strings.Contains(s.s, "U.S.C.") || strings.Contains(s.s, "C.F.R."), codeSection, s.s) {
 			c := s.s[m[0]:m[1]]
 			d.addPrecedent(&precedent{name: c, kind: facts.PrecedentStatute, citation: c, conf: 0.95}, si, s.start+m[0], s.start+m[1])
 		}
@@ -118,7 +118,7 @@ func (d *doc) findPrecedents() {
 				p.citation = strings.TrimSuffix(strings.TrimSuffix(sm[0], "the "), " of ")
 			}
 			q := d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
-			// "the Clarifying Lawful Overseas Use of Data Act, or CLOUD Act"
+			// "the Protecting Online Records Act, or PORA"
 			if am := acronymAlias.FindStringSubmatch(s.s[m[1]:]); am != nil {
 				alias := am[1]
 				if strings.ToUpper(alias) == alias || strings.HasSuffix(alias, " Act") {
@@ -130,12 +130,13 @@ func (d *doc) findPrecedents() {
 		}
 		// Short forms: "Id." and "X, supra" resolve to an earlier citation.
 		if lastCase != nil {
-			for _, m := range shortID.FindAllStringIndex(s.s, -1) {
+			for _, m := range findAllIf(strings.Contains(s.low, "id."), shortID, s.s) {
 				lastCase.addSent(si)
 				lastCase.notes = append(lastCase.notes, "'"+s.s[m[0]:m[1]]+"' → "+lastCase.name+": the last full citation before it")
 			}
 		}
-		for _, m := range supraRe.FindAllStringSubmatch(s.s, -1) {
+		for _, m := range findAllIf(strings.Contains(s.s, "supra"), supraRe, s.s) {
+			m := submatches(s.s, m)
 			for _, p := range d.precedents {
 				if strings.HasPrefix(p.name, m[1]+" ") {
 					p.addSent(si)
@@ -166,7 +167,7 @@ func (d *doc) findPrecedents() {
 }
 
 // trimLeadingStopwords drops capitalised function words that open a name
-// only because they open the sentence ("In Smith v. Jones").
+// only because they open the sentence ("In Doe v. Globex").
 func trimLeadingStopwords(name string) string {
 	for {
 		w, rest, ok := strings.Cut(name, " ")

@@ -41,24 +41,24 @@ var rulingPhrases = []struct {
 	favors     string
 	needsCourt bool
 	kind       string
-	hint       string // a word (lower case) the sentence must contain
+	hints      []string // words (lower case) one of which the sentence must contain
 }{
-	{regexp.MustCompile(`\bruled (?:in favou?r of|for)\b`), favorsObject, true, "", "ruled"},
-	{regexp.MustCompile(`\bruled against\b`), favorsNotObject, true, "", "ruled against"},
-	{regexp.MustCompile(`\b(?:sided|agreed) with\b`), favorsObject, true, "", "with"},
-	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:major |big |significant |key |rare |sweeping |partial )?(?:win|victory)\b`), favorsObject, true, "", "handed"},
-	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:\w+ )?(?:defeat|loss|setback|blow)\b`), favorsNotObject, true, "", "handed"},
-	{regexp.MustCompile(`\b(?:found|held) (?:\S+ ){1,3}?in contempt\b`), favorsNotObject, true, "contempt", "contempt"},
-	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were|is) (?:found|held) in contempt\b`), favorsNotSubject, false, "contempt", "contempt"},
-	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were) ordered to\b`), favorsNotSubject, false, "", "ordered to"},
-	{regexp.MustCompile(`\bordered\b`), favorsNotObject, true, "", "ordered"},
-	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied)\b`), favorsUnknown, true, "", ""},
-	{regexp.MustCompile(`\bgranted\b`), favorsUnknown, true, "", "grant"},
-	{regexp.MustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", ""},
-	{regexp.MustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", "to "},
-	{regexp.MustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", "warrant"},
-	{regexp.MustCompile(`\bstay\b[^.;]{0,40}\b(?:is|was) no longer in (?:force|effect)\b|\b(?:stay|injunction)\b[^.;]{0,60}?\b(?:was|were|has been|had been) (?:overturned|lifted|vacated|dissolved)\b|\b(?:that|it) was (?:overturned|lifted|vacated)\b`), favorsStayLifted, false, "", ""},
-	{regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided) that\b`), favorsUnknown, true, "", "that"},
+	{regexp.MustCompile(`\bruled (?:in favou?r of|for)\b`), favorsObject, true, "", []string{"ruled"}},
+	{regexp.MustCompile(`\bruled against\b`), favorsNotObject, true, "", []string{"ruled against"}},
+	{regexp.MustCompile(`\b(?:sided|agreed) with\b`), favorsObject, true, "", []string{"sided with", "agreed with"}},
+	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:major |big |significant |key |rare |sweeping |partial )?(?:win|victory)\b`), favorsObject, true, "", []string{"handed"}},
+	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:\w+ )?(?:defeat|loss|setback|blow)\b`), favorsNotObject, true, "", []string{"handed"}},
+	{regexp.MustCompile(`\b(?:found|held) (?:\S+ ){1,3}?in contempt\b`), favorsNotObject, true, "contempt", []string{"contempt"}},
+	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were|is) (?:found|held) in contempt\b`), favorsNotSubject, false, "contempt", []string{"contempt"}},
+	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were) ordered to\b`), favorsNotSubject, false, "", []string{"ordered to"}},
+	{regexp.MustCompile(`\bordered\b`), favorsNotObject, true, "", []string{"ordered"}},
+	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied"}},
+	{regexp.MustCompile(`\bgranted\b`), favorsUnknown, true, "", []string{"granted"}},
+	{regexp.MustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", []string{"upheld", "affirmed"}},
+	{regexp.MustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", []string{"declined to", "refused to"}},
+	{regexp.MustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", []string{"warrant"}},
+	{regexp.MustCompile(`\bstay\b[^.;]{0,40}\b(?:is|was) no longer in (?:force|effect)\b|\b(?:stay|injunction)\b[^.;]{0,60}?\b(?:was|were|has been|had been) (?:overturned|lifted|vacated|dissolved)\b|\b(?:that|it) was (?:overturned|lifted|vacated)\b`), favorsStayLifted, false, "", []string{"overturned", "lifted", "vacated", "dissolved", "no longer in"}},
+	{regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided) that\b`), favorsUnknown, true, "", []string{"ruled that", "held that", "found that", "concluded that", "decided that"}},
 }
 
 // aboutParty refines an unknown favour from the object: "threw out a
@@ -72,11 +72,13 @@ var (
 	awardedTo      = regexp.MustCompile(`\b(?:awarded|granted) to $`)
 )
 
+// hypo ends the words before a hypothetical ruling ("would then order").
+var hypo = regexp.MustCompile(hypotheticalAfter)
+
 // dateRe finds a date as the article writes it.
 var dateRe = regexp.MustCompile(`\b(?:(?:on|last|this|since|in|by) )?((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?:, \d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:some |about |nearly |almost |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:days?|weeks?|months?|years?) ago|(?:last|this) (?:week|month|year)|yesterday|earlier this (?:week|month|year))\b`)
 
 func (d *doc) findRulings() {
-	hypo := regexp.MustCompile(hypotheticalAfter)
 	var prev *ruling
 	for si, s := range d.sents {
 		if strings.HasPrefix(s.s, "If ") || strings.HasPrefix(s.s, "\"") || !mayContain(s.low, rulingHints) {
@@ -92,7 +94,7 @@ func (d *doc) findRulings() {
 		}
 		var hits []hit
 		for _, rp := range rulingPhrases {
-			if rp.hint != "" && !strings.Contains(s.low, rp.hint) {
+			if !mayContain(s.low, rp.hints) {
 				continue
 			}
 			for _, mi := range rp.re.FindAllStringIndex(s.s, -1) {
@@ -295,7 +297,7 @@ func (d *doc) opponent(p *party) *party {
 // to the sentence), or "".
 func (d *doc) dateNear(si, pos int) string {
 	s := d.sents[si].s
-	if !mayContain(d.sents[si].low, dateHints) {
+	if !mayContain(s, dateHints) {
 		return ""
 	}
 	best, bestDist := "", 1<<30

@@ -28,32 +28,48 @@ type ground struct {
 // supportRule is a phrase that shows support. The supporters are the list
 // of names just before the phrase (or, for Passive, after it); the
 // supported party is the first mention after the phrase (or, for Passive,
-// the one before it). Group "via" names the form of the support.
+// the one before it). Group "via" names the form of the support; Via is
+// the form when the phrase has no such group. Hints are words (lower
+// case) one of which the sentence must contain for the rule to apply.
 type supportRule struct {
 	re      *regexp.Regexp
 	passive bool
 	conf    float64
+	via     string
+	hints   []string
 }
 
-const viaWords = `(?P<via>(?:joint |separate |legal |own )?(?:amicus curiae brief|amicus brief|friend-of-the-court brief|friend of the court brief|amicus curiae|brief|open letter|letter|statement|filing|declaration|comments))`
+const viaWords = `(?P<via>(?:joint |separate |legal |own |short |open )?(?:amicus curiae brief|amicus brief|friend-of-the-court brief|friend of the court brief|amicus curiae|brief|open letter|letter|statement of interest|statement|filing|declaration|comments|observations|submissions))`
+
+var viaHints = []string{"brief", "letter", "statement", "filing", "declaration", "comments", "amicus", "observations", "submissions"}
 
 // supportRules are the phrases of support, most explicit first.
 var supportRules = []supportRule{
-	{regexp.MustCompile(`\b(?:filed|submitted|lodged|signed|sent|wrote|joined|issued|signed on to)\s+(?:an?\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?` + viaWords + `s?\b`), false, 0.9},
-	{regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court)\b`), false, 0.75},
-	{regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), false, 0.85},
-	{regexp.MustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), false, 0.85},
-	{regexp.MustCompile(`\b(?:supported|supports)\s+(?:the\s+)?[A-Z]`), false, 0.8},
-	{regexp.MustCompile(`\b(?:is|was|were|has been|have been|had been)\s+(?:backed|supported|joined)\s+by\b`), true, 0.8},
+	{re: regexp.MustCompile(`\b(?:filed|submitted|lodged|signed|sent|wrote|joined|issued|signed on to|lobbed in|put in|joined in)\s+(?:the (?:court|judges?|justices|panel|tribunal) )?(?:an?\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?` + viaWords + `s?\b`), conf: 0.9, hints: viaHints},
+	// "joined 11 other companies in a brief supporting X"
+	{re: regexp.MustCompile(`\bjoined (?:\d+ |[a-z]+ )?(?:other |more )?(?:[a-z-]+ ){0,2}(?:companies|firms|groups|organi[sz]ations|states|businesses|others) in (?:an?|the|their) (?P<via>(?:joint )?(?:amicus )?brief)`), conf: 0.9, hints: []string{"joined"}},
+	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
+	{re: regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
+	{re: regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
+	{re: regexp.MustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), conf: 0.85,
+		hints: []string{"back", "sided with", "support of", "behind", "stood with", "weighed in"}},
+	{re: regexp.MustCompile(`\b(?:supported|supports)\s+(?:the\s+)?[A-Z]`), conf: 0.8, hints: []string{"support"}},
+	{re: regexp.MustCompile(`\b(?:is|was|were|has been|have been|had been)\s+(?:also\s+)?(?:backed|supported|joined)(?:\s+(?:in|at|before)\s+[^,.;]{1,40}?)?\s+by\b`), passive: true, conf: 0.8, hints: []string{"backed by", "supported by", "joined by", " by "}},
 }
 
-var onlySpace = regexp.MustCompile(`^\s*$`)
+// relativeGap stands between a supported party and a passive phrase of
+// support: nothing, or ", which".
+var relativeGap = regexp.MustCompile(`^(?:,? (?:which|who))?\s*$`)
+
+// alsoDid follows a phrase of support with more supporters: ", as did
+// several app makers, including X and Y", "and so did X".
+var alsoDid = regexp.MustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
 
 // targetPhrase introduces the supported party after the form of support.
-var targetPhrase = regexp.MustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|behind)\s+|^\s*in\s+$`)
+var targetPhrase = regexp.MustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind)\s+|^\s*in\s+$`)
 
-// possessiveSide is "in Microsoft's support" or "on Microsoft's side".
-var possessiveSide = regexp.MustCompile(`^'s (?:support|favou?r|defen[cs]e|side|behalf)\b`)
+// possessiveSide is "in Globex's support" or "on Globex's side".
+var possessiveSide = regexp.MustCompile(`^'s? (?:support|favou?r|defen[cs]e|side|behalf|position|appeal|case|challenge|bid)\b`)
 
 // neitherSide says the support went to no party.
 var neitherSide = regexp.MustCompile(`\b(?:supported|supporting|backing|backed) neither (?:party|side)\b`)
@@ -62,7 +78,7 @@ var neitherSide = regexp.MustCompile(`\b(?:supported|supporting|backing|backed) 
 var refusedSupport = regexp.MustCompile(`(?i)\b(?:refused|denied|rejected|turned down|barred|struck|not allowed|declined)\b[^.]{0,80}\b(?:request|application|bid|motion|leave|attempt|permission|brief)\b|\b(?:request|application|bid|motion|attempt) to (?:file|submit|join|intervene)[^.]{0,80}\b(?:was|were) (?:refused|denied|rejected|turned down)\b`)
 
 // listGap may stand between a list of supporters and the phrase of support.
-var listGap = regexp.MustCompile(`(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, (?:on behalf of|which|who)[^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|themselves|itself|on \w+|last \w+|this \w+))*\s*$`)
+var listGap = regexp.MustCompile(`(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, joined by [^,]{1,60},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*\s*$`)
 
 // listSep separates names in a list of supporters.
 var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |The )?$`)
@@ -86,8 +102,8 @@ func (d *doc) scanSupports(mark bool) {
 		var found []*support
 		seen := map[*party]bool{}
 		for _, rule := range supportRules {
-			for _, mi := range rule.re.FindAllStringSubmatchIndex(s.s, -1) {
-				via := ""
+			for _, mi := range findAllIf(mayContain(s.low, rule.hints), rule.re, s.s) {
+				via := rule.via
 				for gi, name := range rule.re.SubexpNames() {
 					if (name == "via" || name == "via2") && mi[2*gi] >= 0 {
 						via = strings.TrimPrefix(s.s[mi[2*gi]:mi[2*gi+1]], "own ")
@@ -97,14 +113,20 @@ func (d *doc) scanSupports(mark bool) {
 				var supporters []*mention
 				var target *mention
 				if rule.passive {
-					target = d.mentionEndingBefore(si, start, onlySpace)
-					supporters = d.mentionsAfter(si, end)
+					target = d.mentionEndingBefore(si, start, relativeGap)
+					supporters = d.listAfter(si, end)
 				} else {
 					supporters = d.subjectList(si, start)
 					target = d.targetAfter(si, end, s)
-					if strings.HasPrefix(s.s[mi[1]-1:], "S") || rule.re.String() == supportRules[4].re.String() {
+					if strings.HasPrefix(s.s[mi[1]-1:], "S") || strings.HasPrefix(rule.re.String(), `\b(?:supported|supports)`) {
 						// "supported X": the target starts at the capital
 						target = d.mentionAt(si, start+strings.Index(s.s[mi[0]:mi[1]], " ")+1)
+					}
+				}
+				if !rule.passive {
+					// ", as did several app makers, including X and Y"
+					if m := alsoDid.FindStringIndex(s.s[mi[1]:]); m != nil {
+						supporters = append(supporters, d.listAfter(si, end+m[1])...)
 					}
 				}
 				if neitherSide.MatchString(s.s) {
@@ -217,7 +239,7 @@ func (d *doc) carryGrounds() {
 }
 
 // subjectList returns the list of names that ends just before byte offset
-// pos of sentence si: "Apple, AT&T, and Cisco also threw…".
+// pos of sentence si: "Initech, Hooli, and Acme also threw…".
 func (d *doc) subjectList(si, pos int) []*mention {
 	s := d.sents[si]
 	before := d.m[s.start:pos]
@@ -272,7 +294,7 @@ func (d *doc) targetAfter(si, end int, s sentence) *mention {
 				return mt
 			}
 		}
-		// "in Microsoft's support", "on Microsoft's side"
+		// "in Globex's support", "on Globex's side"
 		if possessiveSide.MatchString(d.m[mt.end:s.end]) && len(gap) <= 8 {
 			return mt
 		}
@@ -306,6 +328,34 @@ func (d *doc) mentionEndingBefore(si, pos int, re *regexp.Regexp) *mention {
 	}
 	return nil
 }
+
+// listAfter returns the list of names that starts just after byte offset
+// pos of sentence si ("…was backed by A, B and the C"), or that a
+// description introduces ("by a long list of companies, among them A and
+// B").
+func (d *doc) listAfter(si, pos int) []*mention {
+	ms := d.inSentence(si)
+	k := 0
+	for k < len(ms) && ms[k].start < pos {
+		k++
+	}
+	if k == len(ms) {
+		return nil
+	}
+	gap := d.m[pos:ms[k].start]
+	if !listStart.MatchString(gap) {
+		return nil
+	}
+	out := []*mention{ms[k]}
+	for k+1 < len(ms) && listSep.MatchString(strings.TrimLeft(d.m[ms[k].end:ms[k+1].start], " ")) && d.m[ms[k].end:ms[k+1].start] != " " {
+		k++
+		out = append(out, ms[k])
+	}
+	return out
+}
+
+// listStart stands between a phrase and the list of names after it.
+var listStart = regexp.MustCompile(`^\s*(?:the\s+|The\s+)?$|^[^.;]{0,100}?,? (?:among them|including|such as|led by)\s+(?:the\s+)?$`)
 
 // mentionsAfter returns the named mentions after pos in sentence si.
 func (d *doc) mentionsAfter(si, pos int) []*mention {

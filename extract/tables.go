@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // This file holds the vocabulary the rules use: generic legal and news
 // language only, never the names of particular companies, people or cases.
 
@@ -21,7 +23,7 @@ var countryTable = map[string]string{
 
 // usSignals are words that show an article is about the U.S.: a generic
 // "the government" then means the U.S. government.
-var usSignals = `\b(?:U\.S\.|US|United States|American|federal|Justice Department|Department of Justice|Congress|FBI|Supreme Court|Circuit|District Court|district court|[A-Z][a-z]+ administration)\b`
+var usSignals = `\b(?:U\.S\.|US|United States|American|federal|Justice Department|Department of Justice|Congress|Supreme Court|Circuit|District Court|district court|[A-Z][a-z]+ administration)\b`
 
 // governmentRefs are generic references to the government side of a
 // dispute (prosecutors, the Justice Department, "the Obama
@@ -45,6 +47,30 @@ var descriptiveHeads = []string{
 	"broadcaster", "airline", "publisher", "tech company", "tech firm", "group",
 }
 
+// roleNouns name a party by its role or kind ("the agency", "the city",
+// "the fund"): such a reference resolves to the one litigant whose name
+// contains the noun, or whose kind the noun names.
+var roleNouns = []string{"agency", "agencies", "bureau", "commission", "board", "regulator", "department",
+	"city", "county", "state", "clinic", "fund", "foundation", "family", "alliance", "union", "association",
+	"institute", "center", "council", "coalition", "organization", "university", "school", "hospital", "club"}
+
+// roleNounForms are the role nouns and their plurals.
+var roleNounForms = func() []string {
+	var out []string
+	for _, n := range roleNouns {
+		out = append(out, n)
+		if strings.HasSuffix(n, "y") {
+			out = append(out, n[:len(n)-1]+"ies")
+		} else if !strings.HasSuffix(n, "s") {
+			out = append(out, n+"s")
+		}
+	}
+	return out
+}()
+
+// agencyRoles are the role nouns of government agencies.
+var agencyRoles = setOf("agency", "bureau", "commission", "board", "regulator", "department")
+
 // orgSuffixes mark a name as a company's.
 var orgSuffixes = setOf("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.",
 	"LLC", "LLP", "plc", "PLC", "GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "Holdings", "Group",
@@ -56,7 +82,7 @@ var orgSuffixes = setOf("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co
 var groupWords = setOf("Foundation", "Union", "Association", "Institute", "Center", "Centre",
 	"Council", "Alliance", "Coalition", "Society", "Committee", "League", "Federation",
 	"Chamber", "Network", "Project", "Forum", "Fund", "Trust", "Campaign", "Initiative",
-	"Clinic", "Caucus", "Guild", "Organization", "Organisation")
+	"Clinic", "Caucus", "Guild", "Organization", "Organisation", "College", "Academy", "Order")
 
 // agencyWords mark a name as a government agency.
 var agencyWords = setOf("Department", "Commission", "Agency", "Bureau", "Authority", "Office",
@@ -67,25 +93,26 @@ var personTitles = setOf("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.",
 	"Governor", "Gov.", "Attorney", "General", "Secretary", "Chief", "Executive", "CEO",
 	"Commissioner", "Chairman", "Chairwoman", "Chair", "Prof.", "Professor")
 
+// officeWords are offices that, with personTitles, may stand before a
+// person's name ("District Attorney", "Solicitor General").
+var officeWords = setOf("Senator", "Sen.", "Rep.", "Representative", "Attorney", "Solicitor", "General",
+	"Mayor", "Sheriff", "Minister", "Chancellor", "Commissioner", "Governor", "Gov.", "Secretary", "Advocate",
+	"Ambassador", "Founder", "Co-founder", "CEO", "Chairman", "Chairwoman", "Director", "Prosecutor")
+
 // statuteHeads end the name of a statute or other written law.
 var statuteHeads = `(?:Act|Amendment|Code|Regulation|Directive|Convention|Treaty|Charter|Statute|Ordinance|Rule)`
 
-// placeWords are places: never parties, but they can be where a court sits.
+// placeWords are continents, unions and countries: never parties, but
+// they can be where a court sits. Cities, regions and states are not
+// listed: a capitalised name after "in" is taken for a place (see
+// placeContext), and a state that sues is a party.
 var placeWords = setOf(
-	"Europe", "Asia", "Africa", "America", "European Union", "EU", "Ireland", "Dublin",
-	"United States", "U.S.", "US", "UK", "U.K.", "Britain", "United Kingdom", "England",
-	"London", "Brussels", "Luxembourg", "Paris", "Berlin", "Germany", "France", "Canada",
-	"China", "Beijing", "Japan", "Tokyo", "India", "Australia", "Washington", "Seattle",
-	"Redmond", "Manhattan", "Brooklyn", "New York", "California", "San Francisco",
-	"Silicon Valley", "Texas", "Delaware", "Virginia", "Massachusetts", "Boston", "Chicago",
-	"Illinois", "Oakland", "San Jose", "Los Angeles", "Vermont", "Florida", "Ohio",
-	"Pennsylvania", "Michigan", "Georgia", "Maryland", "New Jersey", "Colorado", "Utah",
-	"Arizona", "Oregon", "Minnesota", "Wisconsin", "Missouri", "Tennessee", "Alabama",
-	"Louisiana", "Kentucky", "Nevada", "Iowa", "Kansas", "Indiana", "Connecticut", "Atlanta",
-	"Denver", "Miami", "Houston", "Dallas", "Austin", "Philadelphia", "Detroit", "Singapore",
-	"Hong Kong", "Korea", "South Korea", "Seoul", "Russia", "Moscow", "Brazil", "Mexico",
-	"Netherlands", "Amsterdam", "The Hague", "Spain", "Italy", "Sweden", "Switzerland",
-	"Strasbourg", "Scotland", "Wales", "Northern Ireland", "Cork", "Israel", "Poland",
+	"Europe", "Asia", "Africa", "America", "European Union", "EU", "Ireland", "United States",
+	"U.S.", "US", "UK", "U.K.", "Britain", "United Kingdom", "England", "Scotland", "Wales",
+	"Northern Ireland", "Germany", "France", "Canada", "China", "Japan", "India", "Australia",
+	"Korea", "South Korea", "Russia", "Brazil", "Mexico", "Netherlands", "Spain", "Italy",
+	"Sweden", "Switzerland", "Israel", "Poland", "Belgium", "Denmark", "Latin America",
+	"Middle East", "North America", "South America",
 )
 
 // mediaVerbs introduce the outlet a party spoke to ("told Reuters"): its

@@ -29,12 +29,19 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve HTTP on")
 	var loads multiFlag
 	fs.Var(&loads, "load", "load articles from this file, directory or URL before serving (repeatable)")
+	offlineAssets := fs.String("offline-assets", "", "serve the playground's GraphiQL and React from this directory instead of a CDN")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q (did you mean --load %s?)", rest[0], rest[0])}
+	}
+	// Check the playground's files before anything starts.
+	if *offlineAssets != "" {
+		if err := api.CheckPlaygroundAssets(*offlineAssets); err != nil {
+			return err
+		}
 	}
 	// Claim the HTTP address first, so a busy port fails before Neo4j starts.
 	listener, err := net.Listen("tcp", *addr)
@@ -59,15 +66,20 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 		return nil
 	}
 
+	handler, err := api.NewHandler(conn.store, logger, api.Options{OfflineAssets: *offlineAssets})
+	if err != nil {
+		return err
+	}
 	server := &http.Server{
-		Handler:           api.Handler(conn.store, logger),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(listener) }()
 	logger.Info("serving", "graphql", "http://"+listener.Addr().String()+"/query",
-		"playground", "http://"+listener.Addr().String()+"/", "bolt", conn.store.URI())
+		"playground", "http://"+listener.Addr().String()+"/", "explorer", "http://"+listener.Addr().String()+"/explore",
+		"bolt", conn.store.URI())
 
 	select {
 	case err := <-served:

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,8 +26,7 @@ var e2e struct {
 	data    string // the embedded Neo4j's data directory
 	boltArg string // --bolt-addr given to serve
 	baseURL string // http://host:port of the running serve
-	serve   *exec.Cmd
-	log     *bytes.Buffer
+	serve   *serveProcess
 }
 
 // sharedDir is where the seed articles and their gold annotations live,
@@ -55,21 +55,18 @@ func runE2E(m *testing.M) int {
 	e2e.boltArg = "127.0.0.1:" + freePort()
 	httpAddr := "127.0.0.1:" + freePort()
 	e2e.baseURL = "http://" + httpAddr
-	e2e.log = &bytes.Buffer{}
-	e2e.serve = exec.Command(e2e.bin, "serve", "--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", httpAddr)
-	e2e.serve.Stdout, e2e.serve.Stderr = e2e.log, e2e.log
-	if err := e2e.serve.Start(); err != nil {
+	e2e.serve, err = startServe("--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", httpAddr)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "starting amicus serve:", err)
 		return 1
 	}
 	defer func() {
-		if e2e.serve.ProcessState == nil {
-			_ = e2e.serve.Process.Signal(syscall.SIGTERM)
-			_ = e2e.serve.Wait()
+		if !e2e.serve.exited() {
+			_ = e2e.serve.stop(2 * time.Minute)
 		}
 	}()
-	if !waitHealthy(10 * time.Minute) {
-		fmt.Fprintf(os.Stderr, "amicus serve did not become healthy; its log:\n%s\n", e2e.log.String())
+	if !e2e.serve.waitHealthy(e2e.baseURL, 10*time.Minute) {
+		fmt.Fprintf(os.Stderr, "amicus serve did not become healthy; its log:\n%s\n", e2e.serve.log.String())
 		return 1
 	}
 	if n := countGraph(); n != 0 && os.Getenv("NEO4J_URI") != "" {
@@ -88,13 +85,44 @@ func freePort() string {
 	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
 }
 
-func waitHealthy(limit time.Duration) bool {
+// serveProcess is a running `amicus serve` whose exit is always noticed.
+type serveProcess struct {
+	cmd  *exec.Cmd
+	log  *syncBuffer
+	done chan struct{} // closed when the process has exited
+	err  error         // the process's exit, once done is closed
+}
+
+// startServe starts `amicus serve` with args.
+func startServe(args ...string) (*serveProcess, error) {
+	p := &serveProcess{log: &syncBuffer{}, done: make(chan struct{})}
+	p.cmd = exec.Command(e2e.bin, append([]string{"serve"}, args...)...)
+	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
+	if err := p.cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() {
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
+	return p, nil
+}
+
+func (p *serveProcess) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// waitHealthy waits until GET baseURL/healthz answers 200; false when the
+// process exits or the time runs out first.
+func (p *serveProcess) waitHealthy(baseURL string, limit time.Duration) bool {
 	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) {
-		if e2e.serve.ProcessState != nil {
-			return false
-		}
-		resp, err := http.Get(e2e.baseURL + "/healthz")
+	for time.Now().Before(deadline) && !p.exited() {
+		resp, err := http.Get(baseURL + "/healthz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -104,6 +132,42 @@ func waitHealthy(limit time.Duration) bool {
 		time.Sleep(500 * time.Millisecond)
 	}
 	return false
+}
+
+// stop sends SIGTERM, as a service manager or Ctrl-C would, and waits for
+// the process to exit; the error is its exit status or a time-out.
+func (p *serveProcess) stop(limit time.Duration) error {
+	if !p.exited() {
+		if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+			return err
+		}
+	}
+	select {
+	case <-p.done:
+		return p.err
+	case <-time.After(limit):
+		_ = p.cmd.Process.Kill()
+		return fmt.Errorf("amicus serve did not stop within %v of SIGTERM", limit)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a process's output and a test's
+// reads at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // amicus runs the binary with args against the test graph and returns its
@@ -557,6 +621,12 @@ func TestGraphQLLimitsAndErrors(t *testing.T) {
 	}
 }
 
+// TestYExplorer tests the search API, then drives the case explorer and
+// the playground in Chromium (browser_test.go). It runs here, after the
+// tests above loaded the examples and the seeds, and before TestZShutdown
+// stops the server.
+func TestYExplorer(t *testing.T) { explorerTests(t) }
+
 // TestZShutdown stops the server and checks that the embedded Neo4j
 // stopped with it, then runs the README's first command on the same data:
 // the graph survived, and loading the examples again changes nothing. It
@@ -573,15 +643,14 @@ func TestZShutdown(t *testing.T) {
 	}
 
 	// `amicus serve --load examples/articles`, as the README says.
-	e2e.log.Reset()
-	e2e.serve = exec.Command(e2e.bin, "serve", "--load", "examples/articles",
+	var err error
+	e2e.serve, err = startServe("--load", "examples/articles",
 		"--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", strings.TrimPrefix(e2e.baseURL, "http://"))
-	e2e.serve.Stdout, e2e.serve.Stderr = e2e.log, e2e.log
-	if err := e2e.serve.Start(); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !waitHealthy(5 * time.Minute) {
-		t.Fatalf("serve --load did not become healthy; log:\n%s", e2e.log.String())
+	if !e2e.serve.waitHealthy(e2e.baseURL, 5*time.Minute) {
+		t.Fatalf("serve --load did not become healthy; log:\n%s", e2e.serve.log.String())
 	}
 	if after := countGraph(); after != before {
 		t.Errorf("after a restart and a re-load the graph has %d nodes and relationships, before %d", after, before)
@@ -614,21 +683,10 @@ func embeddedPID(t *testing.T) int {
 	return run.PID
 }
 
-// stopServe sends SIGTERM, as a service manager or Ctrl-C would, and
-// waits for a clean exit.
-func stopServe(t *testing.T, cmd *exec.Cmd) {
+// stopServe stops a serve and checks that it exited cleanly.
+func stopServe(t *testing.T, p *serveProcess) {
 	t.Helper()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("amicus serve exited with %v after SIGTERM; log:\n%s", err, e2e.log.String())
-		}
-	case <-time.After(2 * time.Minute):
-		t.Fatal("amicus serve did not stop within 2 minutes of SIGTERM")
+	if err := p.stop(2 * time.Minute); err != nil {
+		t.Errorf("amicus serve: %v; log:\n%s", err, p.log.String())
 	}
 }

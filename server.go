@@ -34,7 +34,9 @@ import (
 const usage = `amicus: a legal argument graph built from news articles.
 
 Usage:
-  amicus serve   [--addr ADDR] [--load PATH]... [graph flags]   serve GraphQL at /query, the playground at /
+  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [graph flags]
+                                                                serve GraphQL at /query, the playground at /,
+                                                                the case explorer at /explore
   amicus load    PATH... [graph flags]                          load articles (.txt .md .html, facts .json; files, dirs, URLs)
   amicus extract FILE                                           print the facts found in one article as JSON
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table
@@ -185,13 +187,7 @@ func openGraph(ctx context.Context, g graphFlags, progress io.Writer, logger *sl
 		return conn, ensureSchema(ctx, conn)
 	}
 	if uri, ok := embedded.Running(g.data); ok {
-		logger.Debug("using the running embedded Neo4j", "uri", uri, "data", g.data)
-		store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
-		if err != nil {
-			return nil, err
-		}
-		conn := &graphConn{store: store, where: uri + " (embedded, shared with a running amicus)"}
-		return conn, ensureSchema(ctx, conn)
+		return openShared(ctx, uri, g.data, logger)
 	}
 	if host, _, err := net.SplitHostPort(g.boltAddr); err == nil && !isLoopback(host) {
 		logger.Warn("the embedded Neo4j has no authentication; --bolt-addr is not a loopback address, so anyone who can reach it can read and change the graph", "bolt-addr", g.boltAddr)
@@ -202,6 +198,11 @@ func openGraph(ctx context.Context, g graphFlags, progress io.Writer, logger *sl
 		Log:      progress,
 		Logger:   logger,
 	})
+	var running *embedded.AlreadyRunningError
+	if errors.As(err, &running) {
+		// Another amicus started Neo4j on this data while we waited.
+		return openShared(ctx, running.URI, g.data, logger)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +214,18 @@ func openGraph(ctx context.Context, g graphFlags, progress io.Writer, logger *sl
 		return nil, err
 	}
 	conn := &graphConn{store: store, server: server, where: server.URI() + " (embedded, data in " + g.data + ")"}
+	return conn, ensureSchema(ctx, conn)
+}
+
+// openShared connects to the embedded Neo4j another amicus runs on the
+// same data directory.
+func openShared(ctx context.Context, uri, data string, logger *slog.Logger) (*graphConn, error) {
+	logger.Debug("using the running embedded Neo4j", "uri", uri, "data", data)
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
+	if err != nil {
+		return nil, err
+	}
+	conn := &graphConn{store: store, where: uri + " (embedded, shared with a running amicus)"}
 	return conn, ensureSchema(ctx, conn)
 }
 

@@ -1,6 +1,6 @@
 // Package api is Amicus's HTTP face: the GraphQL endpoint, the GraphiQL
-// playground and the health check, with the limits that make the GraphQL
-// endpoint safe to expose.
+// playground, the case explorer and the health check, with the limits
+// that make the GraphQL endpoint safe to expose.
 package api
 
 import (
@@ -19,6 +19,7 @@ import (
 	"github.com/amicus-graph/amicus/facts"
 	"github.com/amicus-graph/amicus/graph"
 	"github.com/amicus-graph/amicus/graph/generated"
+	"github.com/amicus-graph/amicus/web"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -49,12 +50,45 @@ type Graph interface {
 	Ping(ctx context.Context) error
 }
 
-// Handler serves the API: POST /query (GraphQL), GET / (the GraphiQL
-// playground) and GET /healthz (200 only when the graph answers).
+// Options change what NewHandler serves.
+type Options struct {
+	// OfflineAssets, when set, is a directory holding GraphiQL and React
+	// as PlaygroundAssets lists them. The playground then loads them from
+	// PlaygroundAssetsPath, served from this directory, instead of a CDN,
+	// so it works with no internet access.
+	OfflineAssets string
+}
+
+// Handler serves the API with the default options: POST /query
+// (GraphQL), GET / (the GraphiQL playground, loaded from a CDN), GET
+// /explore (the case explorer) and GET /healthz (200 only when the graph
+// answers).
 func Handler(g Graph, logger *slog.Logger) http.Handler {
+	h, err := NewHandler(g, logger, Options{})
+	if err != nil {
+		panic(err) // no option is set, so nothing can be wrong
+	}
+	return h
+}
+
+// NewHandler is Handler with options. It fails when the offline assets
+// directory lacks a file or holds the wrong version of one.
+func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/query", http.MaxBytesHandler(graph.WithLoaders(g, GraphQL(g, logger)), MaxBodyBytes))
-	mux.Handle("GET /{$}", playground.Handler("Amicus", "/query"))
+	if opts.OfflineAssets != "" {
+		if err := CheckPlaygroundAssets(opts.OfflineAssets); err != nil {
+			return nil, err
+		}
+		page, assets := offlinePlayground(opts.OfflineAssets)
+		mux.Handle("GET /{$}", page)
+		mux.Handle("GET "+PlaygroundAssetsPath, assets)
+	} else {
+		mux.Handle("GET /{$}", playground.Handler("Amicus", "/query"))
+	}
+	explorer := web.Handler()
+	mux.Handle("GET /explore", explorer)
+	mux.Handle("GET /explore/", explorer)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
@@ -66,7 +100,7 @@ func Handler(g Graph, logger *slog.Logger) http.Handler {
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	return withTimeout(mux)
+	return withTimeout(mux), nil
 }
 
 // GraphQL is the GraphQL endpoint alone.

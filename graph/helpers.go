@@ -62,3 +62,16 @@ func decodeCursor(cursor string) (string, error) {
 	}
 	return string(id), nil
 }
+
+// sided keeps the supports whose backed party is known. A support whose
+// side the articles never state has no party to show as `supported`,
+// which the schema requires.
+func sided(supports []facts.StoredSupport) []facts.StoredSupport {
+	out := make([]facts.StoredSupport, 0, len(supports))
+	for _, s := range supports {
+		if s.SupportedID != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

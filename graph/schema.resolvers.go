@@ -70,7 +70,11 @@ func (r *caseResolver) Parties(ctx context.Context, obj *facts.StoredCase) ([]fa
 
 // Supporters is the resolver for the supporters field.
 func (r *caseResolver) Supporters(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredSupport, error) {
-	return r.loadersFor(ctx).SupportsByCase.Load(ctx, obj.ID)
+	supports, err := r.loadersFor(ctx).SupportsByCase.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return sided(supports), nil
 }
 
 // Arguments is the resolver for the arguments field.
@@ -149,15 +153,7 @@ func (r *partyResolver) Supports(ctx context.Context, obj *facts.StoredParty) ([
 	if err != nil {
 		return nil, err
 	}
-	// A support whose side the articles never state has no party to show
-	// as `supported`, which the schema requires.
-	sided := make([]facts.StoredSupport, 0, len(supports))
-	for _, s := range supports {
-		if s.SupportedID != "" {
-			sided = append(sided, s)
-		}
-	}
-	return sided, nil
+	return sided(supports), nil
 }
 
 // Arguments is the resolver for the arguments field.
@@ -258,6 +254,11 @@ func (r *queryResolver) Precedents(ctx context.Context) ([]facts.StoredPrecedent
 // Articles is the resolver for the articles field.
 func (r *queryResolver) Articles(ctx context.Context) ([]facts.StoredArticle, error) {
 	return r.Reader.Articles(ctx)
+}
+
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]model.SearchHit, error) {
+	return r.search(ctx, text, first)
 }
 
 // Court is the resolver for the court field.

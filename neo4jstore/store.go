@@ -103,6 +103,10 @@ var schema = []string{
 	"CREATE INDEX party_name_lower IF NOT EXISTS FOR (n:Party) ON (n.nameLower)",
 	"CREATE INDEX evidence_fact_id IF NOT EXISTS FOR (n:Evidence) ON (n.factId)",
 	"CREATE INDEX court_place_key IF NOT EXISTS FOR (n:Court) ON (n.placeKey)",
+	// Full-text indexes for Search.
+	"CREATE FULLTEXT INDEX " + partyTextIndex + " IF NOT EXISTS FOR (n:Party) ON EACH [n.name, n.aliases]",
+	"CREATE FULLTEXT INDEX " + argumentTextIndex + " IF NOT EXISTS FOR (n:Argument) ON EACH [n.claim]",
+	"CREATE FULLTEXT INDEX " + evidenceTextIndex + " IF NOT EXISTS FOR (n:Evidence) ON EACH [n.quote]",
 }
 
 // EnsureSchema creates the constraints and indexes the graph needs, if
@@ -114,6 +118,14 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		if err != nil {
 			return classify(fmt.Errorf("neo4j: creating the schema: %w", err))
 		}
+	}
+	// A new index fills in the background; wait, so that the first search
+	// on a graph that already holds articles does not meet an index that
+	// is not online yet.
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(300)", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database))
+	if err != nil {
+		return classify(fmt.Errorf("neo4j: waiting for the indexes: %w", err))
 	}
 	return nil
 }

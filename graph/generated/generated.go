@@ -156,6 +156,7 @@ type ComplexityRoot struct {
 		Parties    func(childComplexity int, first *int, after *string, nameContains *string) int
 		Party      func(childComplexity int, name string) int
 		Precedents func(childComplexity int) int
+		Search     func(childComplexity int, text string, first *int) int
 	}
 
 	Ruling struct {
@@ -167,6 +168,16 @@ type ComplexityRoot struct {
 		Favors     func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Summary    func(childComplexity int) int
+	}
+
+	SearchHit struct {
+		Argument func(childComplexity int) int
+		Case     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Party    func(childComplexity int) int
+		Score    func(childComplexity int) int
+		Snippet  func(childComplexity int) int
 	}
 
 	Support struct {
@@ -240,6 +251,7 @@ type QueryResolver interface {
 	Courts(ctx context.Context) ([]facts.StoredCourt, error)
 	Precedents(ctx context.Context) ([]facts.StoredPrecedent, error)
 	Articles(ctx context.Context) ([]facts.StoredArticle, error)
+	Search(ctx context.Context, text string, first *int) ([]model.SearchHit, error)
 }
 type RulingResolver interface {
 	Court(ctx context.Context, obj *facts.StoredRuling) (*facts.StoredCourt, error)
@@ -744,6 +756,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Precedents(childComplexity), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
 
 	case "Ruling.case":
 		if e.ComplexityRoot.Ruling.Case == nil {
@@ -793,6 +816,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Ruling.Summary(childComplexity), true
+
+	case "SearchHit.argument":
+		if e.ComplexityRoot.SearchHit.Argument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Argument(childComplexity), true
+	case "SearchHit.case":
+		if e.ComplexityRoot.SearchHit.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Case(childComplexity), true
+	case "SearchHit.evidence":
+		if e.ComplexityRoot.SearchHit.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Evidence(childComplexity), true
+	case "SearchHit.kind":
+		if e.ComplexityRoot.SearchHit.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Kind(childComplexity), true
+	case "SearchHit.party":
+		if e.ComplexityRoot.SearchHit.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Party(childComplexity), true
+	case "SearchHit.score":
+		if e.ComplexityRoot.SearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.snippet":
+		if e.ComplexityRoot.SearchHit.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
 	case "Support.case":
 		if e.ComplexityRoot.Support.Case == nil {
@@ -958,6 +1024,48 @@ type Query {
 
   "Every article loaded, by title."
   articles: [Article!]!
+
+  """
+  Full-text search over party names and aliases, claims (the grounds of
+  supports included) and evidence quotes, best match first. A hit contains
+  every word; the last word also matches as the start of a word, so
+  "micro" finds Microsoft. The text is never read as query syntax: quotes,
+  stars, colons and words such as OR are searched for as plain text.
+  """
+  search(
+    "The words to look for. Text with no letters or digits finds nothing."
+    text: String!
+    "How many hits to return, 1 to 50; 10 when not given."
+    first: Int
+  ): [SearchHit!]!
+}
+
+"""
+One search result. ` + "`" + `kind` + "`" + ` says what was found, and the field of that name
+is set: ` + "`" + `party` + "`" + `, ` + "`" + `argument` + "`" + ` or ` + "`" + `evidence` + "`" + `.
+"""
+type SearchHit {
+  "party, argument or evidence."
+  kind: String!
+  "How well the hit matches, higher is better. Compare scores within one search only."
+  score: Float!
+  """
+  The matching text: a party's name (and the alias that matched, when it was
+  an alias), a claim, or the part of a quote around the first match.
+  """
+  snippet: String!
+  "The party found, when kind is party."
+  party: Party
+  "The claim found, when kind is argument."
+  argument: Argument
+  "The quote found, when kind is evidence."
+  evidence: Evidence
+  """
+  The dispute the hit belongs to, when there is one: an argument's case, or
+  the case of the fact a quote is evidence for. Null for parties, which may
+  be in many cases (see ` + "`" + `Party.cases` + "`" + `).
+  """
+  case: Case
 }
 
 """
@@ -1038,7 +1146,7 @@ type Case {
   issue: String
   "The litigants with their sides."
   parties: [CaseParty!]!
-  "Every support given in this case, to either side."
+  "Every support given in this case to a party the articles name (supports whose backed party is unknown are left out)."
   supporters: [Support!]!
   "The litigants' arguments in this case (supporters' grounds are on their supports)."
   arguments: [Argument!]!
@@ -1247,6 +1355,22 @@ func (ec *executionContext) field_Query_party_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4038,6 +4162,63 @@ func (ec *executionContext) fieldContext_Query_articles(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_search,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNSearchHit2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSearchHitᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_SearchHit_kind(ctx, field)
+			case "score":
+				return ec.fieldContext_SearchHit_score(ctx, field)
+			case "snippet":
+				return ec.fieldContext_SearchHit_snippet(ctx, field)
+			case "party":
+				return ec.fieldContext_SearchHit_party(ctx, field)
+			case "argument":
+				return ec.fieldContext_SearchHit_argument(ctx, field)
+			case "evidence":
+				return ec.fieldContext_SearchHit_evidence(ctx, field)
+			case "case":
+				return ec.fieldContext_SearchHit_case(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4449,6 +4630,283 @@ func (ec *executionContext) fieldContext_Ruling_confidence(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_kind(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_score,
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_snippet,
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_party(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_party,
+		func(ctx context.Context) (any, error) {
+			return obj.Party, nil
+		},
+		nil,
+		ec.marshalOParty2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredParty,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Party_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Party_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Party_kind(ctx, field)
+			case "aliases":
+				return ec.fieldContext_Party_aliases(ctx, field)
+			case "supporters":
+				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supports":
+				return ec.fieldContext_Party_supports(ctx, field)
+			case "arguments":
+				return ec.fieldContext_Party_arguments(ctx, field)
+			case "opponents":
+				return ec.fieldContext_Party_opponents(ctx, field)
+			case "cases":
+				return ec.fieldContext_Party_cases(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Party_evidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_argument(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_argument,
+		func(ctx context.Context) (any, error) {
+			return obj.Argument, nil
+		},
+		nil,
+		ec.marshalOArgument2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArgument,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_argument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Argument_id(ctx, field)
+			case "claim":
+				return ec.fieldContext_Argument_claim(ctx, field)
+			case "by":
+				return ec.fieldContext_Argument_by(ctx, field)
+			case "case":
+				return ec.fieldContext_Argument_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Argument_evidence(ctx, field)
+			case "cites":
+				return ec.fieldContext_Argument_cites(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Argument_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Argument", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_evidence(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_evidence,
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		ec.marshalOEvidence2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "quote":
+				return ec.fieldContext_Evidence_quote(ctx, field)
+			case "article":
+				return ec.fieldContext_Evidence_article(ctx, field)
+			case "start":
+				return ec.fieldContext_Evidence_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Evidence_end(ctx, field)
+			case "note":
+				return ec.fieldContext_Evidence_note(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Evidence_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchHit_case(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchHit_case,
+		func(ctx context.Context) (any, error) {
+			return obj.Case, nil
+		},
+		nil,
+		ec.marshalOCase2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCase,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchHit_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Case_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Case_name(ctx, field)
+			case "issue":
+				return ec.fieldContext_Case_issue(ctx, field)
+			case "parties":
+				return ec.fieldContext_Case_parties(ctx, field)
+			case "supporters":
+				return ec.fieldContext_Case_supporters(ctx, field)
+			case "arguments":
+				return ec.fieldContext_Case_arguments(ctx, field)
+			case "courts":
+				return ec.fieldContext_Case_courts(ctx, field)
+			case "rulings":
+				return ec.fieldContext_Case_rulings(ctx, field)
+			case "precedents":
+				return ec.fieldContext_Case_precedents(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Case_evidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
 	}
 	return fc, nil
@@ -8130,6 +8588,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "search":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_search(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -8355,6 +8835,63 @@ func (ec *executionContext) _Ruling(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var searchHitImplementors = []string{"SearchHit"}
+
+func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHit")
+		case "kind":
+			out.Values[i] = ec._SearchHit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "party":
+			out.Values[i] = ec._SearchHit_party(ctx, field, obj)
+		case "argument":
+			out.Values[i] = ec._SearchHit_argument(ctx, field, obj)
+		case "evidence":
+			out.Values[i] = ec._SearchHit_evidence(ctx, field, obj)
+		case "case":
+			out.Values[i] = ec._SearchHit_case(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9295,6 +9832,26 @@ func (ec *executionContext) marshalNRuling2ᚕgithubᚗcomᚋamicusᚑgraphᚋam
 	return ret
 }
 
+func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v model.SearchHit) graphql.Marshaler {
+	return ec._SearchHit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9502,6 +10059,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOArgument2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArgument(ctx context.Context, sel ast.SelectionSet, v *facts.StoredArgument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Argument(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9544,6 +10108,13 @@ func (ec *executionContext) marshalOCourt2ᚖgithubᚗcomᚋamicusᚑgraphᚋami
 		return graphql.Null
 	}
 	return ec._Court(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence(ctx context.Context, sel ast.SelectionSet, v *facts.StoredEvidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {

@@ -41,3 +41,25 @@ type PartyEdge struct {
 // The questions the graph answers.
 type Query struct {
 }
+
+// One search result. `kind` says what was found, and the field of that name
+// is set: `party`, `argument` or `evidence`.
+type SearchHit struct {
+	// party, argument or evidence.
+	Kind string `json:"kind"`
+	// How well the hit matches, higher is better. Compare scores within one search only.
+	Score float64 `json:"score"`
+	// The matching text: a party's name (and the alias that matched, when it was
+	// an alias), a claim, or the part of a quote around the first match.
+	Snippet string `json:"snippet"`
+	// The party found, when kind is party.
+	Party *facts.StoredParty `json:"party,omitempty"`
+	// The claim found, when kind is argument.
+	Argument *facts.StoredArgument `json:"argument,omitempty"`
+	// The quote found, when kind is evidence.
+	Evidence *facts.StoredEvidence `json:"evidence,omitempty"`
+	// The dispute the hit belongs to, when there is one: an argument's case, or
+	// the case of the fact a quote is evidence for. Null for parties, which may
+	// be in many cases (see `Party.cases`).
+	Case *facts.StoredCase `json:"case,omitempty"`
+}

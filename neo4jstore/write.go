@@ -53,6 +53,15 @@ func factsHash(doc facts.Document) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
+// collect runs one statement in tx and returns its records.
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) ([]*neo4j.Record, error) {
+	result, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return result.Collect(ctx)
+}
+
 // run runs one statement in tx and discards its records.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) error {
 	result, err := tx.Run(ctx, query, params)
@@ -65,11 +74,7 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, query string, params 
 
 func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Document, hash string) (facts.LoadResult, error) {
 	res := facts.LoadResult{ArticleID: doc.Article.ID, Status: facts.LoadAdded, Facts: map[string]int{}}
-	result, err := tx.Run(ctx, "MATCH (a:Article {id: $id}) RETURN a.factsHash AS hash", map[string]any{"id": doc.Article.ID})
-	if err != nil {
-		return res, err
-	}
-	records, err := result.Collect(ctx)
+	records, err := collect(ctx, tx, "MATCH (a:Article {id: $id}) RETURN a.factsHash AS hash", map[string]any{"id": doc.Article.ID})
 	if err != nil {
 		return res, err
 	}
@@ -238,13 +243,9 @@ func (p *plan) resolveCourts(ctx context.Context, tx neo4j.ManagedTransaction) e
 	}
 	known := map[string][]map[string]any{} // placeKey -> courts in the graph
 	if len(places) > 0 {
-		result, err := tx.Run(ctx, `
+		records, err := collect(ctx, tx, `
 MATCH (c:Court) WHERE c.placeKey IN $places
 RETURN c.id AS id, c.placeKey AS placeKey, coalesce(c.level, '') AS level`, map[string]any{"places": places})
-		if err != nil {
-			return err
-		}
-		records, err := result.Collect(ctx)
 		if err != nil {
 			return err
 		}
@@ -298,14 +299,10 @@ func (p *plan) alignSides(ctx context.Context, tx neo4j.ManagedTransaction) erro
 	if len(rows) == 0 {
 		return nil
 	}
-	result, err := tx.Run(ctx, `
+	records, err := collect(ctx, tx, `
 UNWIND $rows AS row
 MATCH (:Party {id: row.party})-[r:PARTY_TO]->(:Case {id: row.case})
 RETURN row.case AS case, r.side <> row.side AS opposite`, map[string]any{"rows": rows})
-	if err != nil {
-		return err
-	}
-	records, err := result.Collect(ctx)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,8 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	var loads multiFlag
 	fs.Var(&loads, "load", "load articles from this file, directory or URL before serving (repeatable)")
 	offlineAssets := fs.String("offline-assets", "", "serve the playground's GraphiQL and React from this directory instead of a CDN")
+	var corsOrigins multiFlag
+	fs.Var(&corsOrigins, "cors-origin", "let browsers on this origin (e.g. https://app.example.org, or *) call the API (repeatable)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -57,8 +59,9 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	defer conn.Close()
 	logger.Info("graph ready", "neo4j", conn.where)
 
+	metrics := api.NewMetrics()
 	if len(loads) > 0 {
-		if failed := loadSources(ctx, conn, loads, io.Discard, stderr); failed > 0 {
+		if failed := loadSources(ctx, conn, loads, io.Discard, stderr, metrics.ArticleLoaded); failed > 0 {
 			logger.Warn("some articles could not be loaded; serving the rest", "failed", failed)
 		}
 	}
@@ -66,7 +69,11 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 		return nil
 	}
 
-	handler, err := api.NewHandler(conn.store, logger, api.Options{OfflineAssets: *offlineAssets})
+	handler, err := api.NewHandler(conn.store, logger, api.Options{
+		OfflineAssets: *offlineAssets,
+		CORSOrigins:   corsOrigins,
+		Metrics:       metrics,
+	})
 	if err != nil {
 		return err
 	}
@@ -112,7 +119,7 @@ func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, l
 		return err
 	}
 	defer conn.Close()
-	if failed := loadSources(ctx, conn, paths, stdout, stderr); failed > 0 {
+	if failed := loadSources(ctx, conn, paths, stdout, stderr, nil); failed > 0 {
 		return fmt.Errorf("%d of the sources could not be loaded (see above); the others were loaded", failed)
 	}
 	if ctx.Err() != nil {
@@ -123,8 +130,9 @@ func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, l
 
 // loadSources loads paths into the graph, showing a progress bar on a
 // terminal and a line per source otherwise, then a summary. It returns how
-// many sources failed.
-func loadSources(ctx context.Context, conn *graphConn, paths []string, stdout, stderr io.Writer) int {
+// many sources failed. counted, when not nil, is told the outcome of each
+// article ("added", "replaced", "unchanged" or "failed").
+func loadSources(ctx context.Context, conn *graphConn, paths []string, stdout, stderr io.Writer, counted func(status string)) int {
 	sources, errs := loader.Expand(paths)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "error: %v\n", err)
@@ -142,14 +150,19 @@ func loadSources(ctx context.Context, conn *graphConn, paths []string, stdout, s
 	}
 	counts := map[string]int{}
 	failed := len(errs)
+	if counted == nil {
+		counted = func(string) {}
+	}
 	reports := l.LoadAll(ctx, sources, func(r loader.Report) {
 		if r.Err != nil {
+			counted("failed")
 			failed++
 			if bar != nil {
 				_ = bar.Clear()
 			}
 			fmt.Fprintf(stderr, "error: %v\n", r.Err)
 		} else {
+			counted(string(r.Result.Status))
 			counts[string(r.Result.Status)]++
 			if bar == nil {
 				fmt.Fprintf(stdout, "%-9s %s  %q  %s  %s\n", r.Result.Status, r.Source, r.Title,

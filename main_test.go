@@ -7,6 +7,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -28,6 +30,9 @@ var e2e struct {
 	baseURL string // http://host:port of the running serve
 	serve   *serveProcess
 }
+
+// corsOrigin is the browser origin the test server lets call the API.
+const corsOrigin = "https://app.example.org"
 
 // sharedDir is where the seed articles and their gold annotations live,
 // beside the repository.
@@ -55,7 +60,8 @@ func runE2E(m *testing.M) int {
 	e2e.boltArg = "127.0.0.1:" + freePort()
 	httpAddr := "127.0.0.1:" + freePort()
 	e2e.baseURL = "http://" + httpAddr
-	e2e.serve, err = startServe("--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", httpAddr)
+	e2e.serve, err = startServe("--data", e2e.data, "--bolt-addr", e2e.boltArg, "--addr", httpAddr,
+		"--cors-origin", corsOrigin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "starting amicus serve:", err)
 		return 1
@@ -618,6 +624,90 @@ func TestGraphQLLimitsAndErrors(t *testing.T) {
 	}
 	if countGraph() <= 0 {
 		t.Fatal("the graph is empty after an injection attempt")
+	}
+}
+
+func TestObservabilityAndSafety(t *testing.T) {
+	// A request id comes back, the client's own when it sends a sensible one.
+	body := strings.NewReader(`{"query": "query Headline { party(name: \"Microsoft\") { supporters { supporter { name } } } }", "operationName": "Headline"}`)
+	req, _ := http.NewRequest(http.MethodPost, e2e.baseURL+"/query", body)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Request-Id", "trace-42")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("X-Request-Id") != "trace-42" {
+		t.Errorf("X-Request-Id = %q, want the client's trace-42", resp.Header.Get("X-Request-Id"))
+	}
+	postGraphQL(t, `{ parties(first: 0) { totalCount } }`, nil) // a BAD_USER_INPUT error
+
+	// Queries nested too deeply are refused before they run.
+	deep := "{ cases { parties { party { cases { parties { party { cases { parties { party { cases { parties { party { name } } } } } } } } } } } } }"
+	if r := postGraphQL(t, deep, nil); !strings.Contains(string(r.Errors), "DEPTH_LIMIT_EXCEEDED") {
+		t.Errorf("a 13-level query should be refused: %s", r.Errors)
+	}
+
+	// Automatic persisted queries: a hash alone is asked for its query once.
+	query := `{ courts { name } }`
+	sum := sha256.Sum256([]byte(query))
+	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
+	post := func(payload map[string]any) string {
+		data, _ := json.Marshal(payload)
+		resp, err := http.Post(e2e.baseURL+"/query", "application/json", bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out bytes.Buffer
+		_, _ = out.ReadFrom(resp.Body)
+		return out.String()
+	}
+	if got := post(map[string]any{"extensions": ext}); !strings.Contains(got, "PersistedQueryNotFound") {
+		t.Errorf("an unknown hash should be answered PersistedQueryNotFound: %s", got)
+	}
+	if got := post(map[string]any{"query": query, "extensions": ext}); !strings.Contains(got, `"courts"`) {
+		t.Errorf("registering the query: %s", got)
+	}
+	if got := post(map[string]any{"extensions": ext}); !strings.Contains(got, `"courts"`) {
+		t.Errorf("the hash alone should now run the query: %s", got)
+	}
+
+	// CORS: the allowed origin may call the API from a browser; others not.
+	for origin, allowed := range map[string]bool{corsOrigin: true, "https://evil.example": false} {
+		req, _ := http.NewRequest(http.MethodOptions, e2e.baseURL+"/query", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Access-Control-Allow-Origin") == origin; got != allowed {
+			t.Errorf("preflight from %s: allowed %v, want %v (status %s)", origin, got, allowed, resp.Status)
+		}
+	}
+
+	// Prometheus metrics count requests by operation, errors by code and
+	// the graph round trips of each request.
+	resp, err = http.Get(e2e.baseURL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var metrics bytes.Buffer
+	_, _ = metrics.ReadFrom(resp.Body)
+	for _, want := range []string{
+		`amicus_graphql_requests_total{operation="Headline"} 1`,
+		`amicus_graphql_errors_total{code="BAD_USER_INPUT"}`,
+		`amicus_graphql_request_duration_seconds_bucket{operation="Headline"`,
+		`amicus_graph_round_trips_per_request_count`,
+		`go_goroutines`,
+	} {
+		if !strings.Contains(metrics.String(), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
 	}
 }
 

@@ -34,9 +34,9 @@ import (
 const usage = `amicus: a legal argument graph built from news articles.
 
 Usage:
-  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [graph flags]
+  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [graph flags]
                                                                 serve GraphQL at /query, the playground at /,
-                                                                the case explorer at /explore
+                                                                the case explorer at /explore, metrics at /metrics
   amicus load    PATH... [graph flags]                          load articles (.txt .md .html, facts .json; files, dirs, URLs)
   amicus extract FILE                                           print the facts found in one article as JSON
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table

@@ -34,6 +34,8 @@ const (
 	MaxBodyBytes = 1 << 20
 	// RequestTimeout caps the time one request may take.
 	RequestTimeout = 30 * time.Second
+	// DepthLimit caps how deeply a query may nest selections.
+	DepthLimit = 12
 )
 
 // Error codes a client can act on, in each error's extensions.code.
@@ -57,25 +59,30 @@ type Options struct {
 	// PlaygroundAssetsPath, served from this directory, instead of a CDN,
 	// so it works with no internet access.
 	OfflineAssets string
+	// CORSOrigins are the browser origins allowed to call the API from
+	// other sites ("https://app.example.org", or "*" for any).
+	CORSOrigins []string
+	// Metrics, when set, records requests; it is also served at /metrics.
+	Metrics *Metrics
 }
 
-// Handler serves the API with the default options: POST /query
-// (GraphQL), GET / (the GraphiQL playground, loaded from a CDN), GET
-// /explore (the case explorer) and GET /healthz (200 only when the graph
-// answers).
-func Handler(g Graph, logger *slog.Logger) http.Handler {
-	h, err := NewHandler(g, logger, Options{})
-	if err != nil {
-		panic(err) // no option is set, so nothing can be wrong
-	}
-	return h
-}
-
-// NewHandler is Handler with options. It fails when the offline assets
-// directory lacks a file or holds the wrong version of one.
+// NewHandler serves the API: POST or GET /query (GraphQL), GET / (the
+// GraphiQL playground), GET /explore (the case explorer), GET /healthz
+// (200 only when the graph answers) and GET /metrics (Prometheus). It
+// fails when the offline assets directory lacks a file or holds the wrong
+// version of one.
 func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error) {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	metrics := opts.Metrics
+	if metrics == nil {
+		metrics = NewMetrics()
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/query", http.MaxBytesHandler(graph.WithLoaders(g, GraphQL(g, logger)), MaxBodyBytes))
+	query := graph.WithLoaders(g, GraphQL(g, logger, metrics))
+	mux.Handle("/query", http.MaxBytesHandler(withRoundTrips(g, metrics, query), MaxBodyBytes))
+	mux.Handle("GET /metrics", metrics.Handler())
 	if opts.OfflineAssets != "" {
 		if err := CheckPlaygroundAssets(opts.OfflineAssets); err != nil {
 			return nil, err
@@ -100,11 +107,11 @@ func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	return withTimeout(mux), nil
+	return withRequestLog(logger, withCORS(cleanOrigins(opts.CORSOrigins), withTimeout(mux))), nil
 }
 
 // GraphQL is the GraphQL endpoint alone.
-func GraphQL(r facts.Reader, logger *slog.Logger) http.Handler {
+func GraphQL(r facts.Reader, logger *slog.Logger, metrics *Metrics) http.Handler {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Reader: r}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -113,11 +120,14 @@ func GraphQL(r facts.Reader, logger *slog.Logger) http.Handler {
 	srv.SetParserTokenLimit(ParserTokenLimit)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.Use(depthLimit{max: DepthLimit})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(observer{metrics: metrics})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return present(ctx, err, logger)
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "panic in a resolver", "panic", p)
+		requestLogger(ctx, logger).ErrorContext(ctx, "panic in a resolver", "panic", p)
 		return errors.New("internal error")
 	})
 	return srv
@@ -144,11 +154,11 @@ func present(ctx context.Context, err error, logger *slog.Logger) *gqlerror.Erro
 		if errors.Is(err, context.DeadlineExceeded) {
 			code, message = CodeGraphUnavailable, "the request took too long"
 		} else {
-			logger.ErrorContext(ctx, "graphql request failed", "error", err, "path", gqlErr.Path.String())
+			requestLogger(ctx, logger).ErrorContext(ctx, "graphql request failed", "error", err, "path", gqlErr.Path.String())
 		}
 	}
 	if code == CodeGraphUnavailable {
-		logger.WarnContext(ctx, "graph unavailable", "error", err)
+		requestLogger(ctx, logger).WarnContext(ctx, "graph unavailable", "error", err)
 	}
 	gqlErr.Message = message
 	gqlErr.Extensions = map[string]any{"code": code}

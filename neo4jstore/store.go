@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -130,9 +131,21 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	return nil
 }
 
+type roundTripsKey struct{}
+
+// CountRoundTrips returns a context under which the store counts the
+// queries it sends, and a function that reports the count so far.
+func (s *Store) CountRoundTrips(ctx context.Context) (context.Context, func() int64) {
+	counter := new(atomic.Int64)
+	return context.WithValue(ctx, roundTripsKey{}, counter), counter.Load
+}
+
 // read runs one read query in a managed read transaction and returns its
 // records.
 func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*neo4j.Record, error) {
+	if counter, ok := ctx.Value(roundTripsKey{}).(*atomic.Int64); ok {
+		counter.Add(1)
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
 	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {

@@ -30,6 +30,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	var loads multiFlag
 	fs.Var(&loads, "load", "load articles from this file, directory or URL before serving (repeatable)")
 	offlineAssets := fs.String("offline-assets", "", "serve the playground's GraphiQL and React from this directory instead of a CDN")
+	production := fs.Bool("production", false, "turn off introspection and the playground, and refuse to start without AMICUS_TOKEN")
 	var corsOrigins multiFlag
 	fs.Var(&corsOrigins, "cors-origin", "let browsers on this origin (e.g. https://app.example.org, or *) call the API (repeatable)")
 	rest, err := parseFlags(fs, args)
@@ -38,6 +39,10 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	}
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q (did you mean --load %s?)", rest[0], rest[0])}
+	}
+	token := os.Getenv("AMICUS_TOKEN")
+	if *production && token == "" {
+		return errors.New("--production needs AMICUS_TOKEN set: mutations must not be open to anyone")
 	}
 	// Check the playground's files before anything starts.
 	if *offlineAssets != "" {
@@ -73,6 +78,9 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 		OfflineAssets: *offlineAssets,
 		CORSOrigins:   corsOrigins,
 		Metrics:       metrics,
+		Load:          (&loader.Loader{Writer: conn.store}).LoadInput,
+		Token:         token,
+		Production:    *production,
 	})
 	if err != nil {
 		return err

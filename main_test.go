@@ -31,6 +31,9 @@ var e2e struct {
 	serve   *serveProcess
 }
 
+// mutationToken is the test server's AMICUS_TOKEN.
+const mutationToken = "test-token-7f3a"
+
 // corsOrigin is the browser origin the test server lets call the API.
 const corsOrigin = "https://app.example.org"
 
@@ -103,6 +106,7 @@ type serveProcess struct {
 func startServe(args ...string) (*serveProcess, error) {
 	p := &serveProcess{log: &syncBuffer{}, done: make(chan struct{})}
 	p.cmd = exec.Command(e2e.bin, append([]string{"serve"}, args...)...)
+	p.cmd.Env = append(os.Environ(), "AMICUS_TOKEN="+mutationToken)
 	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
 	if err := p.cmd.Start(); err != nil {
 		return nil, err
@@ -708,6 +712,79 @@ func TestObservabilityAndSafety(t *testing.T) {
 		if !strings.Contains(metrics.String(), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+}
+
+func TestLoadArticleMutation(t *testing.T) {
+	const mutation = `mutation($in: ArticleInput!) { loadArticle(input: $in) { status article { title publisher } facts { kind count } } }`
+	input := map[string]any{
+		"title":     "Orchard growers take the water board to court",
+		"publisher": "Valley Ledger",
+		"text": "The Orchard Growers Association sued the State Water Board in the Superior Court of Fresno on Monday. " +
+			"The Orchard Growers Association argues that the drought rules ignore decades of senior rights. " +
+			"The Almond Council filed an amicus brief supporting the Orchard Growers Association, warning that the rules would idle farms.",
+	}
+	send := func(token string) graphQLResponse {
+		body, _ := json.Marshal(map[string]any{"query": mutation, "variables": map[string]any{"in": input}})
+		req, _ := http.NewRequest(http.MethodPost, e2e.baseURL+"/query", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out graphQLResponse
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, token := range []string{"", "wrong-token"} {
+		if r := send(token); !strings.Contains(string(r.Errors), "UNAUTHENTICATED") {
+			t.Errorf("a mutation with token %q should be refused: %s %s", token, r.Data, r.Errors)
+		}
+	}
+	var answer struct {
+		LoadArticle struct {
+			Status  string
+			Article struct{ Title, Publisher string }
+			Facts   []struct {
+				Kind  string
+				Count int
+			}
+		}
+	}
+	r := send(mutationToken)
+	if len(r.Errors) > 0 {
+		t.Fatalf("loadArticle: %s", r.Errors)
+	}
+	_ = json.Unmarshal(r.Data, &answer)
+	if answer.LoadArticle.Status != "added" || answer.LoadArticle.Article.Publisher != "Valley Ledger" || len(answer.LoadArticle.Facts) == 0 {
+		t.Errorf("loadArticle: %s", r.Data)
+	}
+	_ = json.Unmarshal(send(mutationToken).Data, &answer)
+	if answer.LoadArticle.Status != "unchanged" {
+		t.Errorf("loading the same article again: status %q, want unchanged", answer.LoadArticle.Status)
+	}
+	var party struct {
+		Party *struct {
+			Supporters []struct{ Supporter struct{ Name string } }
+		}
+	}
+	graphQL(t, `{ party(name: "Orchard Growers Association") { supporters { supporter { name } } } }`, nil, &party)
+	if party.Party == nil {
+		t.Fatal("the loaded article's party is not in the graph")
+	}
+
+	// A production server refuses to start without a token.
+	cmd := exec.Command(e2e.bin, "serve", "--production", "--addr", "127.0.0.1:"+freePort(), "--data", t.TempDir())
+	cmd.Env = append(os.Environ(), "AMICUS_TOKEN=")
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "AMICUS_TOKEN") {
+		t.Errorf("serve --production without a token should refuse to start: %v %s", err, out)
 	}
 }
 

@@ -34,7 +34,7 @@ import (
 const usage = `amicus: a legal argument graph built from news articles.
 
 Usage:
-  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [graph flags]
+  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [--production] [graph flags]
                                                                 serve GraphQL at /query, the playground at /,
                                                                 the case explorer at /explore, metrics at /metrics
   amicus load    PATH... [graph flags]                          load articles (.txt .md .html, facts .json; files, dirs, URLs)
@@ -49,6 +49,7 @@ Graph flags (ignored when NEO4J_URI is set):
 
 Environment:
   NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE   use this Neo4j instead of the embedded one
+  AMICUS_TOKEN                                                 the bearer token GraphQL mutations need (serve)
 `
 
 func main() {

@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/amicus-graph/amicus/extract"
 	"github.com/amicus-graph/amicus/facts"
 	"github.com/amicus-graph/amicus/graph"
 	"github.com/amicus-graph/amicus/graph/generated"
@@ -64,6 +65,12 @@ type Options struct {
 	CORSOrigins []string
 	// Metrics, when set, records requests; it is also served at /metrics.
 	Metrics *Metrics
+	// Load, when set, serves Mutation.loadArticle.
+	Load func(ctx context.Context, in extract.Input) (facts.LoadResult, error)
+	// Token, when set, is required as a bearer token by every mutation.
+	Token string
+	// Production turns off introspection and the playground.
+	Production bool
 }
 
 // NewHandler serves the API: POST or GET /query (GraphQL), GET / (the
@@ -80,17 +87,20 @@ func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error
 		metrics = NewMetrics()
 	}
 	mux := http.NewServeMux()
-	query := graph.WithLoaders(g, GraphQL(g, logger, metrics))
+	query := graph.WithLoaders(g, GraphQL(&graph.Resolver{Reader: g, Load: opts.Load}, logger, metrics, opts))
 	mux.Handle("/query", http.MaxBytesHandler(withRoundTrips(g, metrics, query), MaxBodyBytes))
 	mux.Handle("GET /metrics", metrics.Handler())
-	if opts.OfflineAssets != "" {
+	switch {
+	case opts.Production:
+		// No playground: in production the API is for clients, not for exploring.
+	case opts.OfflineAssets != "":
 		if err := CheckPlaygroundAssets(opts.OfflineAssets); err != nil {
 			return nil, err
 		}
 		page, assets := offlinePlayground(opts.OfflineAssets)
 		mux.Handle("GET /{$}", page)
 		mux.Handle("GET "+PlaygroundAssetsPath, assets)
-	} else {
+	default:
 		mux.Handle("GET /{$}", playground.Handler("Amicus", "/query"))
 	}
 	explorer := web.Handler()
@@ -111,14 +121,19 @@ func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error
 }
 
 // GraphQL is the GraphQL endpoint alone.
-func GraphQL(r facts.Reader, logger *slog.Logger, metrics *Metrics) http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Reader: r}}))
+func GraphQL(resolver *graph.Resolver, logger *slog.Logger, metrics *Metrics, opts Options) http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(ParserTokenLimit)
-	srv.Use(extension.Introspection{})
+	if !opts.Production {
+		srv.Use(extension.Introspection{})
+	}
+	if opts.Token != "" {
+		srv.Use(mutationToken{token: opts.Token})
+	}
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(depthLimit{max: DepthLimit})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})

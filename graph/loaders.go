@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -86,10 +87,23 @@ func newLoader[V any](read func(context.Context, []string) (map[string]V, error)
 
 type loadersKey struct{}
 
+// requestLoaders makes a request's loaders when a resolver first needs
+// them, so requests that read no relations make none.
+type requestLoaders struct {
+	once    sync.Once
+	reader  facts.Reader
+	loaders *Loaders
+}
+
+func (l *requestLoaders) get() *Loaders {
+	l.once.Do(func() { l.loaders = NewLoaders(l.reader) })
+	return l.loaders
+}
+
 // WithLoaders wraps a handler so every request gets its own loaders.
 func WithLoaders(r facts.Reader, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		ctx := context.WithValue(req.Context(), loadersKey{}, NewLoaders(r))
+		ctx := context.WithValue(req.Context(), loadersKey{}, &requestLoaders{reader: r})
 		next.ServeHTTP(w, req.WithContext(ctx))
 	})
 }
@@ -97,8 +111,8 @@ func WithLoaders(r facts.Reader, next http.Handler) http.Handler {
 // loadersFor returns the request's loaders, or fresh ones outside a
 // request made through WithLoaders.
 func (r *Resolver) loadersFor(ctx context.Context) *Loaders {
-	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok {
-		return l
+	if l, ok := ctx.Value(loadersKey{}).(*requestLoaders); ok {
+		return l.get()
 	}
 	return NewLoaders(r.Reader)
 }

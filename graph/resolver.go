@@ -6,9 +6,17 @@ package graph
 
 //go:generate go tool gqlgen generate
 
-import "github.com/amicus-graph/amicus/facts"
+import (
+	"context"
+
+	"github.com/amicus-graph/amicus/extract"
+	"github.com/amicus-graph/amicus/facts"
+)
 
 // Resolver is the root resolver. It holds what every request shares.
 type Resolver struct {
 	Reader facts.Reader
+	// Load runs an article's text through extraction and writes its facts;
+	// nil on a server that accepts no mutations.
+	Load func(ctx context.Context, in extract.Input) (facts.LoadResult, error)
 }

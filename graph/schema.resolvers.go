@@ -142,6 +142,11 @@ func (r *evidenceResolver) Note(ctx context.Context, obj *facts.StoredEvidence) 
 	return optional(obj.Note), nil
 }
 
+// LoadArticle is the resolver for the loadArticle field.
+func (r *mutationResolver) LoadArticle(ctx context.Context, input model.ArticleInput) (*model.LoadResult, error) {
+	return r.loadArticle(ctx, input)
+}
+
 // Supporters is the resolver for the supporters field.
 func (r *partyResolver) Supporters(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error) {
 	return r.loadersFor(ctx).SupportsBySupported.Load(ctx, obj.ID)
@@ -334,6 +339,9 @@ func (r *Resolver) Court() generated.CourtResolver { return &courtResolver{r} }
 // Evidence returns generated.EvidenceResolver implementation.
 func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
 
+// Mutation returns generated.MutationResolver implementation.
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
+
 // Party returns generated.PartyResolver implementation.
 func (r *Resolver) Party() generated.PartyResolver { return &partyResolver{r} }
 
@@ -355,6 +363,7 @@ type caseResolver struct{ *Resolver }
 type casePartyResolver struct{ *Resolver }
 type courtResolver struct{ *Resolver }
 type evidenceResolver struct{ *Resolver }
+type mutationResolver struct{ *Resolver }
 type partyResolver struct{ *Resolver }
 type precedentResolver struct{ *Resolver }
 type queryResolver struct{ *Resolver }

@@ -58,6 +58,15 @@ func (l *Loader) documentOf(item Item) (facts.Document, error) {
 	return doc, nil
 }
 
+// LoadInput extracts and writes one article given as text.
+func (l *Loader) LoadInput(ctx context.Context, in extract.Input) (facts.LoadResult, error) {
+	doc, err := l.documentOf(Item{Source: in.Source, Input: &in})
+	if err != nil {
+		return facts.LoadResult{}, err
+	}
+	return l.Writer.WriteDocument(ctx, doc)
+}
+
 // LoadSource reads, extracts and writes one source.
 func (l *Loader) LoadSource(ctx context.Context, source string) Report {
 	start := time.Now()

@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	CaseParty() CasePartyResolver
 	Court() CourtResolver
 	Evidence() EvidenceResolver
+	Mutation() MutationResolver
 	Party() PartyResolver
 	Precedent() PrecedentResolver
 	Query() QueryResolver
@@ -103,9 +104,24 @@ type ComplexityRoot struct {
 		Start      func(childComplexity int) int
 	}
 
+	FactCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
 	Judge struct {
 		ID   func(childComplexity int) int
 		Name func(childComplexity int) int
+	}
+
+	LoadResult struct {
+		Article func(childComplexity int) int
+		Facts   func(childComplexity int) int
+		Status  func(childComplexity int) int
+	}
+
+	Mutation struct {
+		LoadArticle func(childComplexity int, input model.ArticleInput) int
 	}
 
 	PageInfo struct {
@@ -230,6 +246,9 @@ type EvidenceResolver interface {
 	Article(ctx context.Context, obj *facts.StoredEvidence) (*facts.StoredArticle, error)
 
 	Note(ctx context.Context, obj *facts.StoredEvidence) (*string, error)
+}
+type MutationResolver interface {
+	LoadArticle(ctx context.Context, input model.ArticleInput) (*model.LoadResult, error)
 }
 type PartyResolver interface {
 	Supporters(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error)
@@ -530,6 +549,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
 
+	case "FactCount.count":
+		if e.ComplexityRoot.FactCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactCount.Count(childComplexity), true
+	case "FactCount.kind":
+		if e.ComplexityRoot.FactCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactCount.Kind(childComplexity), true
+
 	case "Judge.id":
 		if e.ComplexityRoot.Judge.ID == nil {
 			break
@@ -542,6 +574,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Judge.Name(childComplexity), true
+
+	case "LoadResult.article":
+		if e.ComplexityRoot.LoadResult.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadResult.Article(childComplexity), true
+	case "LoadResult.facts":
+		if e.ComplexityRoot.LoadResult.Facts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadResult.Facts(childComplexity), true
+	case "LoadResult.status":
+		if e.ComplexityRoot.LoadResult.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadResult.Status(childComplexity), true
+
+	case "Mutation.loadArticle":
+		if e.ComplexityRoot.Mutation.LoadArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loadArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoadArticle(childComplexity, args["input"].(model.ArticleInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -916,7 +979,9 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	inputUnmarshalMap := graphql.BuildUnmarshalerMap()
+	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputArticleInput,
+	)
 	first := true
 
 	switch opCtx.Operation.Operation {
@@ -949,6 +1014,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -983,6 +1063,58 @@ carries its evidence: the exact quote and the article it came from.
 """
 schema {
   query: Query
+  mutation: Mutation
+}
+
+"""
+Changes to the graph. When the server has a token (AMICUS_TOKEN), every
+mutation needs the header ` + "`" + `Authorization: Bearer <token>` + "`" + `; without it the
+answer is an UNAUTHENTICATED error.
+"""
+type Mutation {
+  """
+  Loads one article through the same pipeline as ` + "`" + `amicus load` + "`" + `: the text is
+  normalised, its facts are extracted and written in one transaction. Loading
+  the same article again changes nothing.
+  """
+  loadArticle(
+    "The article."
+    input: ArticleInput!
+  ): LoadResult!
+}
+
+"An article to load."
+input ArticleInput {
+  "The headline."
+  title: String!
+  "The article's plain text, paragraphs separated by blank lines."
+  text: String!
+  "Where it was published online."
+  url: String
+  "Who published it."
+  publisher: String
+  "Who wrote it."
+  author: String
+  "When it was published, as given."
+  publishedAt: String
+}
+
+"What loading an article did."
+type LoadResult {
+  "The article, as now in the graph."
+  article: Article!
+  "added (new article), replaced (the article's facts changed) or unchanged."
+  status: String!
+  "How many facts of each kind were written."
+  facts: [FactCount!]!
+}
+
+"A number of facts of one kind."
+type FactCount {
+  "The kind of fact: parties, courts, supports, grounds, arguments, rulings, precedents, judges or cases."
+  kind: String!
+  "How many were written."
+  count: Int!
 }
 
 "The questions the graph answers."
@@ -1303,6 +1435,17 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Mutation_loadArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNArticleInput2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -2834,6 +2977,64 @@ func (ec *executionContext) fieldContext_Evidence_confidence(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _FactCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.FactCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FactCount_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FactCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FactCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FactCount_count(ctx context.Context, field graphql.CollectedField, obj *model.FactCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FactCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FactCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FactCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Judge_id(ctx context.Context, field graphql.CollectedField, obj *facts.StoredJudge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2888,6 +3089,164 @@ func (ec *executionContext) fieldContext_Judge_name(_ context.Context, field gra
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoadResult_article(ctx context.Context, field graphql.CollectedField, obj *model.LoadResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_LoadResult_article,
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		ec.marshalNArticle2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArticle,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_LoadResult_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoadResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Article_id(ctx, field)
+			case "title":
+				return ec.fieldContext_Article_title(ctx, field)
+			case "publisher":
+				return ec.fieldContext_Article_publisher(ctx, field)
+			case "author":
+				return ec.fieldContext_Article_author(ctx, field)
+			case "url":
+				return ec.fieldContext_Article_url(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_Article_publishedAt(ctx, field)
+			case "source":
+				return ec.fieldContext_Article_source(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoadResult_status(ctx context.Context, field graphql.CollectedField, obj *model.LoadResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_LoadResult_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_LoadResult_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoadResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoadResult_facts(ctx context.Context, field graphql.CollectedField, obj *model.LoadResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_LoadResult_facts,
+		func(ctx context.Context) (any, error) {
+			return obj.Facts, nil
+		},
+		nil,
+		ec.marshalNFactCount2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐFactCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_LoadResult_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoadResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_FactCount_kind(ctx, field)
+			case "count":
+				return ec.fieldContext_FactCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FactCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_loadArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_loadArticle,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoadArticle(ctx, fc.Args["input"].(model.ArticleInput))
+		},
+		nil,
+		ec.marshalNLoadResult2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐLoadResult,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_loadArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "article":
+				return ec.fieldContext_LoadResult_article(ctx, field)
+			case "status":
+				return ec.fieldContext_LoadResult_status(ctx, field)
+			case "facts":
+				return ec.fieldContext_LoadResult_facts(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LoadResult", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loadArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6686,6 +7045,71 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (model.ArticleInput, error) {
+	var it model.ArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "text", "url", "publisher", "author", "publishedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -7843,6 +8267,50 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var factCountImplementors = []string{"FactCount"}
+
+func (ec *executionContext) _FactCount(ctx context.Context, sel ast.SelectionSet, obj *model.FactCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, factCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FactCount")
+		case "kind":
+			out.Values[i] = ec._FactCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FactCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var judgeImplementors = []string{"Judge"}
 
 func (ec *executionContext) _Judge(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredJudge) graphql.Marshaler {
@@ -7861,6 +8329,104 @@ func (ec *executionContext) _Judge(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "name":
 			out.Values[i] = ec._Judge_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var loadResultImplementors = []string{"LoadResult"}
+
+func (ec *executionContext) _LoadResult(ctx context.Context, sel ast.SelectionSet, obj *model.LoadResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loadResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoadResult")
+		case "article":
+			out.Values[i] = ec._LoadResult_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._LoadResult_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facts":
+			out.Values[i] = ec._LoadResult_facts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "loadArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loadArticle(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9554,6 +10120,11 @@ func (ec *executionContext) marshalNArticle2ᚖgithubᚗcomᚋamicusᚑgraphᚋa
 	return ec._Article(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleInput(ctx context.Context, v any) (model.ArticleInput, error) {
+	res, err := ec.unmarshalInputArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9650,6 +10221,26 @@ func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋamicusᚑgraphᚋ
 	return ret
 }
 
+func (ec *executionContext) marshalNFactCount2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐFactCount(ctx context.Context, sel ast.SelectionSet, v model.FactCount) graphql.Marshaler {
+	return ec._FactCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFactCount2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐFactCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FactCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFactCount2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐFactCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9716,6 +10307,20 @@ func (ec *executionContext) marshalNJudge2ᚕgithubᚗcomᚋamicusᚑgraphᚋami
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNLoadResult2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐLoadResult(ctx context.Context, sel ast.SelectionSet, v model.LoadResult) graphql.Marshaler {
+	return ec._LoadResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLoadResult2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐLoadResult(ctx context.Context, sel ast.SelectionSet, v *model.LoadResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LoadResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {

@@ -6,6 +6,46 @@ import (
 	"github.com/amicus-graph/amicus/facts"
 )
 
+// An article to load.
+type ArticleInput struct {
+	// The headline.
+	Title string `json:"title"`
+	// The article's plain text, paragraphs separated by blank lines.
+	Text string `json:"text"`
+	// Where it was published online.
+	URL *string `json:"url,omitempty"`
+	// Who published it.
+	Publisher *string `json:"publisher,omitempty"`
+	// Who wrote it.
+	Author *string `json:"author,omitempty"`
+	// When it was published, as given.
+	PublishedAt *string `json:"publishedAt,omitempty"`
+}
+
+// A number of facts of one kind.
+type FactCount struct {
+	// The kind of fact: parties, courts, supports, grounds, arguments, rulings, precedents, judges or cases.
+	Kind string `json:"kind"`
+	// How many were written.
+	Count int `json:"count"`
+}
+
+// What loading an article did.
+type LoadResult struct {
+	// The article, as now in the graph.
+	Article *facts.StoredArticle `json:"article"`
+	// added (new article), replaced (the article's facts changed) or unchanged.
+	Status string `json:"status"`
+	// How many facts of each kind were written.
+	Facts []FactCount `json:"facts"`
+}
+
+// Changes to the graph. When the server has a token (AMICUS_TOKEN), every
+// mutation needs the header `Authorization: Bearer <token>`; without it the
+// answer is an UNAUTHENTICATED error.
+type Mutation struct {
+}
+
 // Where a page stands in a list.
 type PageInfo struct {
 	// True when more items follow this page.

@@ -79,6 +79,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 		CORSOrigins:   corsOrigins,
 		Metrics:       metrics,
 		Load:          (&loader.Loader{Writer: conn.store}).LoadInput,
+		Editor:        conn.store,
 		Token:         token,
 		Production:    *production,
 	})

@@ -788,6 +788,69 @@ func TestLoadArticleMutation(t *testing.T) {
 	}
 }
 
+func TestMergePartiesMutation(t *testing.T) {
+	// A facts document, as a researcher might load it, in which one mill
+	// appears under two spellings as two parties.
+	text := "Pinecrest Mills sued Harlan County on Tuesday. Pine Crest Mills says that the zoning map was drawn in secret."
+	quote := func(part string) []map[string]any {
+		i := strings.Index(text, part)
+		return []map[string]any{{"quote": part, "start": i, "end": i + len(part)}}
+	}
+	doc := map[string]any{
+		"version": 1, "extractor": "hand",
+		"article": map[string]any{"title": "Pinecrest Mills fights the county", "text": text},
+		"cases":   []any{map[string]any{"name": "Pinecrest Mills v. Harlan County", "confidence": 1, "evidence": quote("Pinecrest Mills sued Harlan County on Tuesday.")}},
+		"parties": []any{
+			map[string]any{"name": "Pinecrest Mills", "kind": "company", "case": "Pinecrest Mills v. Harlan County", "side": "A", "confidence": 1, "evidence": quote("Pinecrest Mills sued")},
+			map[string]any{"name": "Harlan County", "kind": "government", "case": "Pinecrest Mills v. Harlan County", "side": "B", "confidence": 1, "evidence": quote("Harlan County on")},
+			map[string]any{"name": "Pine Crest Mills", "kind": "company", "confidence": 1, "evidence": quote("Pine Crest Mills says")},
+		},
+		"arguments": []any{map[string]any{"by": "Pine Crest Mills", "claim": "the zoning map was drawn in secret", "confidence": 1,
+			"evidence": quote("Pine Crest Mills says that the zoning map was drawn in secret.")}},
+	}
+	data, _ := json.Marshal(doc)
+	path := filepath.Join(t.TempDir(), "pinecrest.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustAmicus(t, "load", path)
+	var before struct {
+		Parties struct{ Nodes []struct{ ID, Name string } }
+	}
+	graphQL(t, `{ parties(first: 10, nameContains: "crest mills") { nodes { id name } } }`, nil, &before)
+	if len(before.Parties.Nodes) != 2 {
+		t.Fatalf("want the two spellings as two parties: %+v", before.Parties.Nodes)
+	}
+	keep, merge := before.Parties.Nodes[0], before.Parties.Nodes[1]
+	if strings.HasPrefix(keep.Name, "Pine Crest") {
+		keep, merge = merge, keep
+	}
+	body, _ := json.Marshal(map[string]any{
+		"query":     `mutation($k: ID!, $m: ID!) { mergeParties(keep: $k, merge: $m) { id name aliases arguments { claim } evidence { quote } } }`,
+		"variables": map[string]any{"k": keep.ID, "m": merge.ID},
+	})
+	req, _ := http.NewRequest(http.MethodPost, e2e.baseURL+"/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+mutationToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out graphQLResponse
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	if len(out.Errors) > 0 || !strings.Contains(string(out.Data), merge.Name) || !strings.Contains(string(out.Data), "zoning map") {
+		t.Fatalf("mergeParties: %s %s", out.Data, out.Errors)
+	}
+	var after struct {
+		Party *struct{ ID string }
+	}
+	graphQL(t, `query($n: String!) { party(name: $n) { id } }`, map[string]any{"n": merge.Name}, &after)
+	if after.Party == nil || after.Party.ID != keep.ID {
+		t.Errorf("the merged name should now find the kept party: %+v", after.Party)
+	}
+}
+
 // TestYExplorer tests the search API, then drives the case explorer and
 // the playground in Chromium (browser_test.go). It runs here, after the
 // tests above loaded the examples and the seeds, and before TestZShutdown

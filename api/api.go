@@ -67,6 +67,8 @@ type Options struct {
 	Metrics *Metrics
 	// Load, when set, serves Mutation.loadArticle.
 	Load func(ctx context.Context, in extract.Input) (facts.LoadResult, error)
+	// Editor, when set, serves Mutation.mergeParties.
+	Editor facts.Editor
 	// Token, when set, is required as a bearer token by every mutation.
 	Token string
 	// Production turns off introspection and the playground.
@@ -87,7 +89,7 @@ func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error
 		metrics = NewMetrics()
 	}
 	mux := http.NewServeMux()
-	query := graph.WithLoaders(g, GraphQL(&graph.Resolver{Reader: g, Load: opts.Load}, logger, metrics, opts))
+	query := graph.WithLoaders(g, GraphQL(&graph.Resolver{Reader: g, Load: opts.Load, Editor: opts.Editor}, logger, metrics, opts))
 	mux.Handle("/query", http.MaxBytesHandler(withRoundTrips(g, metrics, query), MaxBodyBytes))
 	mux.Handle("GET /metrics", metrics.Handler())
 	switch {

@@ -194,3 +194,10 @@ type LoadResult struct {
 type Writer interface {
 	WriteDocument(ctx context.Context, doc Document) (LoadResult, error)
 }
+
+// Editor changes the graph on a researcher's instruction.
+type Editor interface {
+	// MergeParties makes merge part of keep, keeping every piece of
+	// evidence, and returns the kept party.
+	MergeParties(ctx context.Context, keep, merge string) (StoredParty, error)
+}

@@ -51,3 +51,15 @@ func (r *Resolver) loadArticle(ctx context.Context, input model.ArticleInput) (*
 	}
 	return out, nil
 }
+
+// mergeParties runs Mutation.mergeParties.
+func (r *Resolver) mergeParties(ctx context.Context, keep, merge string) (*facts.StoredParty, error) {
+	if r.Editor == nil {
+		return nil, facts.Errorf(facts.ECodeInvalid, "this server does not change parties")
+	}
+	party, err := r.Editor.MergeParties(ctx, keep, merge)
+	if err != nil {
+		return nil, err
+	}
+	return &party, nil
+}

@@ -19,4 +19,7 @@ type Resolver struct {
 	// Load runs an article's text through extraction and writes its facts;
 	// nil on a server that accepts no mutations.
 	Load func(ctx context.Context, in extract.Input) (facts.LoadResult, error)
+	// Editor serves Mutation.mergeParties; nil on a server that accepts no
+	// mutations.
+	Editor facts.Editor
 }

@@ -147,6 +147,11 @@ func (r *mutationResolver) LoadArticle(ctx context.Context, input model.ArticleI
 	return r.loadArticle(ctx, input)
 }
 
+// MergeParties is the resolver for the mergeParties field.
+func (r *mutationResolver) MergeParties(ctx context.Context, keep string, merge string) (*facts.StoredParty, error) {
+	return r.mergeParties(ctx, keep, merge)
+}
+
 // Supporters is the resolver for the supporters field.
 func (r *partyResolver) Supporters(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error) {
 	return r.loadersFor(ctx).SupportsBySupported.Load(ctx, obj.ID)

@@ -101,6 +101,7 @@ var schema = []string{
 	"CREATE CONSTRAINT support_id IF NOT EXISTS FOR (n:Support) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT ruling_id IF NOT EXISTS FOR (n:Ruling) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT merged_party_id IF NOT EXISTS FOR (n:MergedParty) REQUIRE n.id IS UNIQUE",
 	"CREATE INDEX party_name_lower IF NOT EXISTS FOR (n:Party) ON (n.nameLower)",
 	"CREATE INDEX evidence_fact_id IF NOT EXISTS FOR (n:Evidence) ON (n.factId)",
 	"CREATE INDEX court_place_key IF NOT EXISTS FOR (n:Court) ON (n.placeKey)",

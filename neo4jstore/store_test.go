@@ -390,3 +390,71 @@ func TestSidesStayStableAcrossArticles(t *testing.T) {
 		t.Fatalf("opponents: %+v", o)
 	}
 }
+
+func TestMergeParties(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	// A second article spells Northwind apart, and the extractor took it
+	// for another company.
+	second := func(extra string) facts.Document {
+		b := newBuilder("North Wind presses its appeal",
+			"North Wind Co. says that the ministry ignored its own rules.", extra)
+		b.doc.Parties = []facts.Party{{Name: "North Wind", Kind: facts.KindCompany, Confidence: 0.8, Evidence: b.ev("North Wind Co.")}}
+		b.doc.Arguments = []facts.Argument{{By: "North Wind", Claim: "the ministry ignored its own rules", Confidence: 0.8,
+			Evidence: b.ev("North Wind Co. says that the ministry ignored its own rules.")}}
+		return b.doc
+	}
+	write(t, second(""))
+	ctx := context.Background()
+	if _, err := store.MergeParties(ctx, "party:northwind", "party:nobody"); facts.ErrorCode(err) != facts.ECodeNotFound {
+		t.Fatalf("merging an unknown party: %v", err)
+	}
+	kept, err := store.MergeParties(ctx, "party:northwind", "party:north-wind")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(kept.Aliases, "|"), "North Wind") {
+		t.Errorf("the kept party should take the merged one's name as an alias: %+v", kept)
+	}
+	if p, _ := store.PartyByName(ctx, "North Wind"); p == nil || p.ID != "party:northwind" {
+		t.Errorf("the merged name should find the kept party: %+v", p)
+	}
+	args, _ := store.ArgumentsByParty(ctx, []string{"party:northwind"})
+	if len(args["party:northwind"]) != 2 {
+		t.Fatalf("the kept party should have both articles' claims: %+v", args)
+	}
+	evidence, _ := store.EvidenceByFact(ctx, []string{"party:northwind"})
+	if len(evidence["party:northwind"]) != 2 {
+		t.Errorf("the merged party's evidence should be kept: %+v", evidence)
+	}
+	// A later article that names the merged party writes to the kept one.
+	write(t, second("It filed new papers on Friday."))
+	if p, _ := store.PartiesByID(ctx, []string{"party:north-wind"}); len(p) != 0 {
+		t.Errorf("the merged party came back: %+v", p)
+	}
+	all, _ := store.PartiesByID(ctx, []string{"party:northwind"})
+	if len(all) != 1 {
+		t.Fatalf("the kept party is gone: %+v", all)
+	}
+	var arguing int
+	for _, a := range mustArguments(t, "party:northwind") {
+		if a.Claim == "the ministry ignored its own rules" {
+			arguing++
+		}
+	}
+	// The later article's claim is the kept party's. (It is a node of its
+	// own beside the merged one's identical claim: argument ids still carry
+	// the party id they were first written with.)
+	if arguing == 0 {
+		t.Errorf("the later article's claim is not the kept party's")
+	}
+}
+
+func mustArguments(t *testing.T, partyID string) []facts.StoredArgument {
+	t.Helper()
+	args, err := store.ArgumentsByParty(context.Background(), []string{partyID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return args[partyID]
+}

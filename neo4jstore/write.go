@@ -189,6 +189,9 @@ func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Documen
 			}
 		}
 	}
+	if err := p.followMerges(ctx, tx); err != nil {
+		return nil, err
+	}
 	for _, c := range doc.Cases {
 		p.caseIDs[facts.Key(c.Name)] = p.caseID(c.Name)
 	}
@@ -216,7 +219,7 @@ func (p *plan) caseID(name string) string {
 		if party.Side == facts.SideB {
 			i = 1
 		}
-		sides[i] = append(sides[i], facts.Key(party.Name))
+		sides[i] = append(sides[i], strings.TrimPrefix(p.party(party.Name), "party:"))
 	}
 	if len(sides[0]) == 0 && len(sides[1]) == 0 {
 		return "case:" + facts.Key(name)
@@ -281,6 +284,36 @@ RETURN c.id AS id, c.placeKey AS placeKey, coalesce(c.level, '') AS level`, map[
 			"aliases": dedupe(aliases), "upgrade": upgrade,
 		})
 		p.addEvidence("Court", id, c.Confidence, c.Evidence)
+	}
+	return nil
+}
+
+// followMerges points the document's parties at the parties a researcher
+// merged them into (see MergeParties).
+func (p *plan) followMerges(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	var ids []string
+	for _, id := range p.partyIDs {
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	records, err := collect(ctx, tx, `
+UNWIND $ids AS id
+MATCH (x:MergedParty {id: id})
+RETURN id, x.into AS into`, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	into := map[string]string{}
+	for _, r := range records {
+		m := r.AsMap()
+		into[m["id"].(string)] = m["into"].(string)
+	}
+	for key, id := range p.partyIDs {
+		if target, ok := into[id]; ok {
+			p.partyIDs[key] = target
+		}
 	}
 	return nil
 }

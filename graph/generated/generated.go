@@ -121,7 +121,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		LoadArticle func(childComplexity int, input model.ArticleInput) int
+		LoadArticle  func(childComplexity int, input model.ArticleInput) int
+		MergeParties func(childComplexity int, keep string, merge string) int
 	}
 
 	PageInfo struct {
@@ -249,6 +250,7 @@ type EvidenceResolver interface {
 }
 type MutationResolver interface {
 	LoadArticle(ctx context.Context, input model.ArticleInput) (*model.LoadResult, error)
+	MergeParties(ctx context.Context, keep string, merge string) (*facts.StoredParty, error)
 }
 type PartyResolver interface {
 	Supporters(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error)
@@ -605,6 +607,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LoadArticle(childComplexity, args["input"].(model.ArticleInput)), true
+	case "Mutation.mergeParties":
+		if e.ComplexityRoot.Mutation.MergeParties == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeParties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeParties(childComplexity, args["keep"].(string), args["merge"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1081,6 +1094,20 @@ type Mutation {
     "The article."
     input: ArticleInput!
   ): LoadResult!
+
+  """
+  Makes two parties one, for a researcher correcting entity resolution: the
+  party ` + "`" + `merge` + "`" + ` disappears, and its names, claims, sides, support given and
+  received, rulings in its favour and all its evidence now belong to ` + "`" + `keep` + "`" + `.
+  Articles loaded later that name the merged party are written to the kept
+  one. Returns the kept party.
+  """
+  mergeParties(
+    "The id of the party that stays."
+    keep: ID!
+    "The id of the party merged into it."
+    merge: ID!
+  ): Party!
 }
 
 "An article to load."
@@ -1444,6 +1471,22 @@ func (ec *executionContext) field_Mutation_loadArticle_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeParties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "keep", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["keep"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "merge", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["merge"] = arg1
 	return args, nil
 }
 
@@ -3245,6 +3288,69 @@ func (ec *executionContext) fieldContext_Mutation_loadArticle(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_loadArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeParties(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_mergeParties,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeParties(ctx, fc.Args["keep"].(string), fc.Args["merge"].(string))
+		},
+		nil,
+		ec.marshalNParty2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredParty,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_mergeParties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Party_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Party_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Party_kind(ctx, field)
+			case "aliases":
+				return ec.fieldContext_Party_aliases(ctx, field)
+			case "supporters":
+				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supports":
+				return ec.fieldContext_Party_supports(ctx, field)
+			case "arguments":
+				return ec.fieldContext_Party_arguments(ctx, field)
+			case "opponents":
+				return ec.fieldContext_Party_opponents(ctx, field)
+			case "cases":
+				return ec.fieldContext_Party_cases(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Party_evidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeParties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8426,6 +8532,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "loadArticle":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_loadArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeParties":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeParties(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -110,6 +110,8 @@ var (
 
 func (observer) ExtensionName() string                   { return "AmicusMetrics" }
 func (observer) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptResponse times the response and counts it and its errors.
 func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	start := time.Now()
 	resp := next(ctx)
@@ -187,6 +189,7 @@ type statusRecorder struct {
 	status int
 }
 
+// WriteHeader records the status and writes it.
 func (s *statusRecorder) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)

@@ -22,7 +22,10 @@ var reportingVerbs = []struct {
 	re   *regexp.Regexp
 	conf float64
 }{
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|lawyer|attorney))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
@@ -33,15 +36,17 @@ var reportingVerbs = []struct {
 // positionPhrase is "its position that …" with the possessor the subject
 // of the sentence; relativeSays is ", which it says …".
 var (
-	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b`)
+	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b`)
 	relativeSays    = regexp.MustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
 	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
 	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
 	quoteFirst      = regexp.MustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|\w+)? ?(?:was |is |were |are |would be |will be )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b`)
+	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|\w+)? ?(?:was |is |were |are |would be |will be )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
 	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
-	counselBefore   = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
+	// speakerAppositive is a clause between a speaker and its verb.
+	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their) [^,"]{2,90},`)
+	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
 // speaker returns the party that mention mt stands for when it is the
@@ -60,10 +65,26 @@ func (d *doc) speaker(mt *mention) *party {
 
 // sentenceSubject is the first litigant mentioned in the sentence before
 // byte offset pos: what "it" and "its" refer to.
+//
+// When the first party named in the sentence is not a litigant (a
+// supporter that "filed a brief backing X, arguing that …"), there is no
+// litigant subject.
 func (d *doc) sentenceSubject(si, pos int) *mention {
 	for _, mt := range d.inSentence(si) {
-		if mt.start < pos && d.speaker(mt) != nil {
+		if mt.start >= pos {
+			break
+		}
+		if mt.party == nil {
+			continue
+		}
+		if d.speaker(mt) != nil && !mt.party.supporter {
 			return mt
+		}
+		if mt.party.supporter || !mt.party.litigant {
+			before := tail(d.m[d.sents[si].start:mt.start], 60)
+			if !prepositionTail.MatchString(before) {
+				return nil
+			}
 		}
 	}
 	return nil
@@ -84,7 +105,7 @@ func (d *doc) findArguments() {
 	}
 	for si, s := range d.sents {
 		// "X argues that …", "X's lawyers wrote …", "X has taken the position that …"
-		reporting := mayContain(s.low, reportingHints)
+		reporting := s.may(reportingHints)
 		for _, mt := range d.inSentence(si) {
 			if !reporting {
 				break
@@ -102,6 +123,13 @@ func (d *doc) findArguments() {
 					if k := strings.Index(near, " said"); k > 0 && subjectAdverbs.MatchString(near[:k]) {
 						adv = k
 						loc = v.re.FindStringIndex(near[k:])
+					}
+				}
+				if loc == nil {
+					// skip an appositive: "Globex, represented by X, argued"
+					if am := speakerAppositive.FindStringIndex(near); am != nil {
+						adv = am[1]
+						loc = v.re.FindStringIndex(near[adv:])
 					}
 				}
 				if loc == nil {
@@ -127,8 +155,20 @@ func (d *doc) findArguments() {
 				break
 			}
 		}
+		// "It argued …", "Their lawyers said …", "The plaintiffs contend …"
+		if reporting {
+			for _, a := range d.subjectPhraseArguments(si) {
+				add(a)
+			}
+		}
+		for _, a := range d.quoteArguments(si) {
+			add(a)
+		}
+		for _, a := range d.accordingToArguments(si) {
+			add(a)
+		}
 		// "… repeating its position that …", "insisting that …"
-		if m := findIf(mayContain(s.low, positionHints), positionPhrase, s.s); m != nil {
+		if m := findIf(s.may(positionHints), positionPhrase, s.s); m != nil {
 			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil && !subj.party.supporter {
 				note := "'its' → " + subj.party.name + ": the subject of the sentence"
 				add(&argument{by: subj.party, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.8, note: note})

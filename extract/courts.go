@@ -65,34 +65,59 @@ var namedCourts = []struct {
 	name func(m []string) (name, place string)
 	// hints are words (lower case) one of which the sentence must contain.
 	hints []string
+	// needs are words (as written) one of which every match holds: the
+	// pattern runs only around them (see findAround).
+	needs []string
 }{
 	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. |United States |federal )?Court of Appeals for the (` + circuitOrdinal + `) Circuit\b`),
-		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"court of appeal"}},
+		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"court of appeal"}, []string{"Court of Appeals for the"}},
 	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. )?(` + circuitOrdinal + `) (?:U\.S\. )?Circuit(?: Court of Appeals| Court| Appeals Court| appeals court)?\b`),
-		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"circuit"}},
+		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"circuit"}, []string{"Circuit"}},
 	{regexp.MustCompile(`\b(?:the )?(?:U\.S\. |United States |federal )?(?:District|Bankruptcy) Court for the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
-		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"court for the"}},
+		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"court for the"}, []string{"Court for the"}},
 	{regexp.MustCompile(`\b(?:the )?(?:Court of Justice of the European Union|European Court of Justice|CJEU|ECJ|EU's top court|European Union's top court)`),
-		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }, []string{"court of justice", "cjeu", "ecj", "top court"}},
+		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }, []string{"court of justice", "cjeu", "ecj", "top court"}, []string{"Court of Justice", "CJEU", "ECJ", "top court"}},
 	{regexp.MustCompile(`\b(?:the )?European Court of Human Rights\b`),
-		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }, []string{"human rights"}},
+		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }, []string{"human rights"}, []string{"European Court of Human Rights"}},
 	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+) )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
 		func(m []string) (string, string) {
 			place := firstNonEmpty(m[2], m[1])
 			return "Supreme Court", place
-		}, []string{"supreme court"}},
+		}, []string{"supreme court"}, []string{"Supreme Court"}},
 	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.) )?High Court(?: of ([A-Z][a-z]+))?`),
-		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}},
+		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}, []string{"High Court"}},
 	// Other capitalised names: "Delaware Court of Chancery", "Tokyo District Court".
 	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}Court(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
-		func(m []string) (string, string) { return strings.TrimSpace(m[1]), "" }, []string{"court"}},
+		func(m []string) (string, string) { return otherCourtName(m[1]), "" }, []string{"court"}, []string{"Court"}},
 	// Descriptions: "a district court in Chicago", "a federal court in Oslo".
 	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
-		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }, []string{"court in", "court of", "court for"}},
+		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }, []string{"court in", "court of", "court for"}, []string{"court"}},
 	// "a Chicago court", "an Oslo federal court".
 	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial) )?court)\b`),
-		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }, []string{" court"}},
+		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }, []string{" court"}, []string{"court"}},
 }
+
+// otherCourtName is the name of a court matched by its capitalised words:
+// a sentence-initial "The" is no part of it, a bare "Court of Justice" is
+// the EU's, and a bare "Court" is no name at all ("" — a generic
+// reference, see genericCourtRefs).
+func otherCourtName(m string) string {
+	name := strings.TrimPrefix(strings.TrimSpace(m), "The ")
+	switch name {
+	case "Court":
+		return ""
+	case "Court of Justice":
+		return "Court of Justice of the European Union"
+	}
+	return name
+}
+
+// courtWindowBefore and courtWindowAfter bound how far a court's name
+// reaches before and after its word "court" or "circuit" (see findAround).
+const (
+	courtWindowBefore = 100
+	courtWindowAfter  = 120
+)
 
 // genericCourtRefs are mentions of a court that do not say which: they are
 // resolved to a court of the article when that is unambiguous. The kind is
@@ -143,7 +168,7 @@ func capitalize(s string) string {
 // findCourts finds the article's courts and every mention of them.
 func (d *doc) findCourts() {
 	for si, s := range d.sents {
-		if !mayContain(s.low, courtHints) {
+		if !s.may(courtHints) {
 			continue
 		}
 		var taken []span
@@ -156,13 +181,13 @@ func (d *doc) findCourts() {
 			return false
 		}
 		for _, nc := range namedCourts {
-			if !mayContain(s.low, namedCourtHints) {
+			if !s.may(namedCourtHints) {
 				break
 			}
-			if !mayContain(s.low, nc.hints) {
+			if !s.may(nc.hints) {
 				continue
 			}
-			for _, mi := range nc.re.FindAllStringSubmatchIndex(s.s, -1) {
+			for _, mi := range findAround(nc.re, s.s, s.s, nc.needs, courtWindowBefore, courtWindowAfter) {
 				if overlaps(mi[0], mi[1]) || d.isCovered(s.start+mi[0], s.start+mi[1]) {
 					continue
 				}
@@ -171,6 +196,9 @@ func (d *doc) findCourts() {
 				}
 				m := submatches(s.s, mi)
 				name, place := nc.name(m)
+				if name == "" {
+					continue
+				}
 				if place != "" && (capitalStoplist[place] || !isPlaceLike(place)) && !strings.Contains(place, "Circuit") && !strings.Contains(place, "District") {
 					if strings.Contains(name, " in ") || strings.HasSuffix(name, " court") {
 						continue // "the court in Friday's ruling"
@@ -202,10 +230,10 @@ func (d *doc) findCourts() {
 			}
 		}
 		for _, g := range genericCourtRefs {
-			if !mayContain(s.low, g.hints) {
+			if !s.may(g.hints) {
 				continue
 			}
-			for _, mi := range g.re.FindAllStringIndex(s.s, -1) {
+			for _, mi := range findAround(g.re, s.s, s.low, g.hints, courtWindowBefore, courtWindowAfter) {
 				if overlaps(mi[0], mi[1]) || notACourt.MatchString(strings.TrimLeft(s.s[mi[1]:], " ")) || courtBefore.MatchString(tail(s.s[:mi[0]], 40)) {
 					continue
 				}

@@ -10,6 +10,14 @@
 // government references such as "prosecutors". No rule names a particular
 // company, person or case.
 //
+// Litigants come from litigation frames (frames.go): "A, B and C sued X
+// and Y", "the case brought by A against X", "the plaintiffs - A and B -",
+// "X was sued by A", "X asked the court to dismiss", "the case between A
+// and X"; co-litigants in one list share a side, plaintiffs and
+// defendants face each other. Reported speech whose subject is a pronoun,
+// a possessive, a plural role ("the plaintiffs", "the states") or a
+// quotation's attribution is resolved to litigants in speech.go.
+//
 // Text normalisation (Article.Text): CRLF becomes LF; no-break and other odd
 // spaces become plain spaces and runs of them one space; paragraphs stay
 // separated by a blank line; scraped clutter ("Image: …", "Advertisement",
@@ -85,6 +93,22 @@ type doc struct {
 	judgeRefs    []judgeRef
 	covered      []span            // spans already taken by courts, precedents, dates
 	keys         map[string]string // facts.Key of names, see key
+	// roles are the litigation roles the frames found (rolePlaintiff...).
+	roles map[*party]int
+	// supportGate, supportMatches and subjectLists keep the work of the
+	// first support scan for the second: which sentences to scan, the
+	// matches of each rule by sentence and rule, the subject lists by
+	// sentence and offset.
+	dates          map[int][][]int // date matches by sentence, see dateNear
+	supportGate    []bool
+	supportMatches map[[2]int][][]int
+	subjectLists   map[[2]int][]*mention
+	// lastPlural is the last plural subject of reported speech ("the
+	// plaintiffs", "they") and its sentence, for a following "They".
+	lastPlural struct {
+		si int
+		by []*party
+	}
 }
 
 // sentence is one sentence of the folded text.
@@ -93,10 +117,81 @@ type sentence struct {
 	para int
 	s    string // m[start:end]
 	low  string // s in lower case
+	// pairs has a bit for each pair of adjacent bytes in low: a hint
+	// whose first two bytes are not there cannot occur (see may).
+	pairs *[64]uint64
+	// flags has a bit for each registered hint that low contains (see
+	// hintFlags).
+	flags []uint64
+}
+
+// pairBit is the bit of the byte pair (a, b) in a sentence's pairs.
+func pairBit(a, b byte) (int, uint64) {
+	h := (uint(a)*31 + uint(b)) & 4095
+	return int(h >> 6), 1 << (h & 63)
+}
+
+// may reports whether the sentence's lower-case text contains one of the
+// hints, like mayContain, skipping hints whose first two bytes are not
+// adjacent anywhere in it.
+//
+// A registered list (see hintMasks) is one test of the sentence's flags.
+func (s *sentence) may(hints []string) bool {
+	if s.flags != nil && len(hints) > 0 {
+		if mask, ok := hintMasks[hintKey{&hints[0], len(hints)}]; ok {
+			for i, m := range mask {
+				if m&s.flags[i] != 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if s.pairs == nil {
+		var p [64]uint64
+		for i := 0; i+1 < len(s.low); i++ {
+			w, bit := pairBit(s.low[i], s.low[i+1])
+			p[w] |= bit
+		}
+		s.pairs = &p
+	}
+	for _, h := range hints {
+		if len(h) >= 2 {
+			w, bit := pairBit(h[0], h[1])
+			if s.pairs[w]&bit == 0 {
+				continue
+			}
+		}
+		if strings.Contains(s.low, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// present returns the hints the sentence's lower-case text contains,
+// from its flags when they are registered: for findNear, which then
+// searches only for those.
+func (s *sentence) present(hints []string) []string {
+	if s.flags == nil || len(hints) == 0 {
+		return hints
+	}
+	ids, ok := hintLists[hintKey{&hints[0], len(hints)}]
+	if !ok {
+		return hints
+	}
+	var out []string
+	for i, id := range ids {
+		if s.flags[id/64]&(1<<(id%64)) != 0 {
+			out = append(out, hints[i])
+		}
+	}
+	return out
 }
 
 func newDoc(text, title string) *doc {
 	d := &doc{text: []rune(text)}
+	d.lastPlural.si = -2
 	folded := make([]rune, len(d.text))
 	for i, r := range d.text {
 		folded[i] = asciiFold(r)
@@ -123,12 +218,20 @@ func newDoc(text, title string) *doc {
 	}
 	para := 0
 	prevEnd := 0
-	for _, sp := range splitSentences(d.m) {
+	spans := splitSentences(d.m)
+	// one slab for every sentence's hint flags
+	words := hintWordCount()
+	slab := make([]uint64, words*len(spans))
+	for k, sp := range spans {
 		if strings.Contains(d.m[prevEnd:sp.start], "\n\n") {
 			para++
 		}
 		prevEnd = sp.end
-		d.sents = append(d.sents, sentence{span: sp, para: para, s: d.m[sp.start:sp.end], low: strings.ToLower(d.m[sp.start:sp.end])})
+		st := sentence{span: sp, para: para, s: d.m[sp.start:sp.end], low: strings.ToLower(d.m[sp.start:sp.end])}
+		st.may(nil) // fill pairs once, shared by every copy
+		st.flags = slab[k*words : (k+1)*words : (k+1)*words]
+		hintFlags(st.flags, st.low)
+		d.sents = append(d.sents, st)
 	}
 	return d
 }

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -18,7 +20,8 @@ var (
 		"friend", "weight", "back", "sided", "siding", "support", "rallied", "lined up", "stood", "weighed in", "joined"}
 	rulingHints = []string{"rul", "sided", "agreed with", "handed", "contempt", "order", "threw out", "toss",
 		"dismiss", "vacat", "reject", "struck", "overturn", "revers", "denied", "grant", "upheld", "affirm",
-		"declined", "refused", "warrant", "stay", "injunction", "held", "found", "concluded", "decided"}
+		"declined", "refused", "warrant", "stay", "injunction", "held", "found", "concluded", "decided",
+		"set aside", "annul", "invalidat", "block", "quash", "reviv", "reinstat"}
 )
 
 // Hints of the citation, statute, date and refusal patterns.
@@ -60,7 +63,7 @@ func findAllIf(ok bool, re *regexp.Regexp, s string) [][]int {
 }
 
 // reportingHints gate the reporting-verb patterns of arguments.
-var reportingHints = []string{"argu", "contend", "maintain", "insist", "assert", "alleg", "counter", "told", "say",
+var reportingHints = []string{"argu", "contend", "rely", "relie", "lean", "point", "invok", "answer", "repl", "respond", "call", "maintain", "insist", "assert", "alleg", "counter", "told", "say",
 	"said", "claim", "wrote", "writes", "noted", "notes", "warn", "explain", "stated", "taken the", "takes the",
 	"took the", "position", "view", "stance", "contention", "argument", "case"}
 
@@ -76,7 +79,7 @@ func head(s string, n int) string {
 // positionHints gate "its position that", "insisting that"; objectHints
 // the words before a litigant object ("ordered X", "sided with X").
 var (
-	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining"}
+	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining", "telling"}
 	objectHints   = []string{"ordered", "compelled", "fined", "charged", "indicted", "prosecuted", "sued", "handed", "against", "favo", "with"}
 )
 
@@ -143,4 +146,187 @@ func findNear(re *regexp.Regexp, s, low string, hints []string, before int) [][]
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// Hints of the litigation frames that open a clause ("sued by", "brought
+// the suit", "between", "asked", "accused").
+var (
+	byPassiveHints = []string{"sued by", "court by", "named"}
+	broughtHints   = []string{"brought th", "filed th", "launched th", "initiated th"}
+	betweenHints   = []string{"between", "pitting"}
+	askHints       = []string{"ask", "urge", "petition", "sought", "seek", "moved", "moves", "motion"}
+	accuseHints    = []string{"accuse", "allege", "charge", "claim", "target", "name"}
+)
+
+// The hint lists of sentence.may are registered here: every sentence is
+// scanned once for all their words (see hintFlags), and a list is then a
+// bit mask tested against the sentence's flags. An unregistered list
+// falls back to searching the sentence.
+var (
+	hintWords   []string                 // every registered hint, by id
+	hintBuckets [4096][]int              // hint ids by the pairBit of their first two bytes
+	hintShort   []int                    // hint ids shorter than two bytes
+	hintMasks   = map[hintKey][]uint64{} // registered lists
+	hintLists   = map[hintKey][]int{}    // the ids of each registered list's hints
+	hintIDs     = map[string]int{}       // id of each hint
+)
+
+// hintKey identifies a hint list by its backing array and length.
+type hintKey struct {
+	first *string
+	n     int
+}
+
+// init registers the hint lists: the package's own and those of the rule
+// tables. hintBuckets is indexed by the same hash as sentence.pairs
+// (pairBit's word and bit, joined).
+func init() {
+	lists := [][]string{namedCourtHints, courtHints, supportHints, rulingHints, refusalHints,
+		governmentHints, mediaHints, reportingHints, positionHints,
+		byHints, fightHints, tripHints, roleHints, frameHints,
+		byPassiveHints, broughtHints, betweenHints, askHints, accuseHints,
+		descriptiveHeads, roleNounForms, sueEnds}
+	for _, nc := range namedCourts {
+		lists = append(lists, nc.hints)
+	}
+	for _, g := range genericCourtRefs {
+		lists = append(lists, g.hints)
+	}
+	for _, r := range supportRules {
+		lists = append(lists, r.hints)
+	}
+	for _, rp := range rulingPhrases {
+		lists = append(lists, rp.hints)
+	}
+	for _, l := range lists {
+		for _, h := range l {
+			if _, ok := hintIDs[h]; ok {
+				continue
+			}
+			id := len(hintWords)
+			hintIDs[h] = id
+			hintWords = append(hintWords, h)
+			if len(h) < 2 {
+				hintShort = append(hintShort, id)
+			} else {
+				w, bit := pairBit(h[0], h[1])
+				b := w<<6 | bits.TrailingZeros64(bit)
+				hintBuckets[b] = append(hintBuckets[b], id)
+			}
+		}
+	}
+	words := (len(hintWords) + 63) / 64
+	for _, l := range lists {
+		if len(l) == 0 {
+			continue
+		}
+		mask := make([]uint64, words)
+		for _, h := range l {
+			id := hintIDs[h]
+			mask[id/64] |= 1 << (id % 64)
+		}
+		ids := make([]int, len(l))
+		for i, h := range l {
+			ids[i] = hintIDs[h]
+		}
+		hintMasks[hintKey{&l[0], len(l)}] = mask
+		hintLists[hintKey{&l[0], len(l)}] = ids
+	}
+}
+
+// hintWordCount is the number of words of a sentence's hint flags.
+func hintWordCount() int { return (len(hintWords) + 63) / 64 }
+
+// hintFlags sets in flags (hintWordCount words, zeroed) a bit for each
+// registered hint that low contains: one pass over low, trying only the
+// hints that start with each byte pair.
+func hintFlags(flags []uint64, low string) {
+	set := func(id int) { flags[id/64] |= 1 << (id % 64) }
+	for _, id := range hintShort {
+		if strings.Contains(low, hintWords[id]) {
+			set(id)
+		}
+	}
+	for i := 0; i+1 < len(low); i++ {
+		w, bit := pairBit(low[i], low[i+1])
+		for _, id := range hintBuckets[w<<6|bits.TrailingZeros64(bit)] {
+			if strings.HasPrefix(low[i:], hintWords[id]) {
+				set(id)
+			}
+		}
+	}
+}
+
+// findAround returns the submatch indexes of re in s like
+// FindAllStringSubmatchIndex, but runs re only on windows around the
+// hint words in low (lower case, anywhere in a word): from before bytes
+// ahead of each hint to after bytes past it, widened to spaces and merged
+// when they touch. It suits patterns every match of which holds a hint
+// word within those bounds ("Court", "Circuit"); sentences with no hint
+// cost one literal search.
+func findAround(re *regexp.Regexp, s, low string, hints []string, before, after int) [][]int {
+	if len(low) != len(s) {
+		return re.FindAllStringSubmatchIndex(s, -1) // lower case changed the offsets
+	}
+	var buf [8]span
+	wins := buf[:0]
+	for _, h := range hints {
+		for i := 0; ; {
+			k := strings.Index(low[i:], h)
+			if k < 0 {
+				break
+			}
+			a, b := i+k, i+k+len(h)
+			i = b
+			lo, hi := a-before, b+after
+			if lo <= 0 {
+				lo = 0
+			} else {
+				for lo > 0 && s[lo-1] != ' ' {
+					lo--
+				}
+			}
+			if hi >= len(s) {
+				hi = len(s)
+			} else {
+				for hi < len(s) && s[hi] != ' ' {
+					hi++
+				}
+			}
+			wins = append(wins, span{lo, hi})
+		}
+	}
+	if len(wins) == 0 {
+		return nil
+	}
+	if len(wins) == 1 && wins[0].start == 0 && wins[0].end == len(s) {
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
+	slices.SortFunc(wins, func(a, b span) int { return a.start - b.start })
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		last := &merged[len(merged)-1]
+		if w.start <= last.end {
+			last.end = max(last.end, w.end)
+			continue
+		}
+		merged = append(merged, w)
+	}
+	var out [][]int
+	end := 0
+	for _, w := range merged {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w.start:w.end], -1) {
+			if m[0]+w.start < end {
+				continue
+			}
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += w.start
+				}
+			}
+			out = append(out, m)
+			end = m[1]
+		}
+	}
+	return out
 }

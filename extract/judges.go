@@ -31,13 +31,16 @@ var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Fede
 // judgeAppositive matches "Maria Lopez, a U.S. district judge in Chicago".
 var judgeAppositive = regexp.MustCompile(`\b([A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
+// judgeWords are the words every judge pattern holds.
+var judgeWords = []string{"judge", "justice"}
+
 func (d *doc) findJudges() {
 	for si, s := range d.sents {
 		if !strings.Contains(s.low, "judge") && !strings.Contains(s.low, "justice") {
 			continue
 		}
 		for _, re := range []*regexp.Regexp{judgeTitle, judgeAppositive} {
-			for _, mi := range re.FindAllStringSubmatchIndex(s.s, -1) {
+			for _, mi := range findAround(re, s.s, s.low, judgeWords, 120, 120) {
 				m := submatches(s.s, mi)
 				var prefix, title, name, place string
 				if re == judgeTitle {

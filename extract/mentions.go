@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/amicus-graph/amicus/facts"
 )
@@ -36,16 +37,119 @@ var (
 )
 
 // findCountry decides which country's government "the government" means.
+//
+// "Supreme Court" and "Department of Justice" count only when no other
+// country qualifies them ("the Irish Supreme Court", "the Supreme Court
+// of Ireland", "Ireland's Department of Justice").
 func (d *doc) findCountry() {
-	if usSignalRe.MatchString(d.m) || usSignalRe.MatchString(d.title) {
+	if hasUSSignal(d.m) || hasUSSignal(d.title) {
 		d.country = "U.S."
 	}
 }
+
+// usSignalWords are the literal words of usSignals; "<Name>
+// administration" is checked apart.
+var usSignalWords = []string{"U.S.", "US", "United States", "American", "federal", "Justice Department",
+	"Department of Justice", "Congress", "Supreme Court", "Circuit", "District Court", "district court"}
+
+// hasUSSignal reports whether t has one of usSignals that no other country
+// qualifies. It scans for literals (with usSignals' word boundaries)
+// rather than running the pattern over a whole article.
+func hasUSSignal(t string) bool {
+	for _, w := range usSignalWords {
+		for from := 0; ; {
+			i := strings.Index(t[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(w)
+			from = i + 1
+			if !wordBoundary(t, i) || !wordBoundary(t, j) {
+				continue
+			}
+			switch w {
+			case "Supreme Court", "Department of Justice", "Justice Department":
+				if c := countryQualifier(t[:i], t[j:]); c != "" && c != "U.S." {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	for from := 0; ; {
+		i := strings.Index(t[from:], " administration")
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		if wordBoundary(t, i+len(" administration")) && usSignalRe.MatchString(tail(t[:i+len(" administration")], 40)) {
+			return true
+		}
+	}
+}
+
+// wordBoundary reports whether byte offset i of t is a word boundary in
+// the sense of regexp's \b (ASCII word characters).
+func wordBoundary(t string, i int) bool {
+	before := i > 0 && isWordByte(t[i-1]) && t[i-1] < 0x80
+	after := i < len(t) && isWordByte(t[i]) && t[i] < 0x80
+	return before != after
+}
+
+// countryQualifier returns the country that qualifies a court or
+// ministry written between before and after: "Irish " or "Ireland's "
+// before it, " of Ireland" or " of the United Kingdom" after it; "" if none.
+func countryQualifier(before, after string) string {
+	b := strings.TrimSuffix(tail(before, 40), " ")
+	b = strings.TrimSuffix(b, "'s")
+	b = strings.TrimSuffix(b, "'")
+	last := b
+	if i := strings.LastIndexByte(b, ' '); i >= 0 {
+		last = b[i+1:]
+		if j := strings.LastIndexByte(b[:i], ' '); j >= 0 {
+			if c := countryTable[b[j+1:]]; c != "" {
+				return c // "South Korean"
+			}
+		} else if c := countryTable[b]; c != "" {
+			return c
+		}
+	}
+	if c := countryTable[last]; c != "" {
+		return c
+	}
+	a, ok := strings.CutPrefix(after, " of ")
+	if !ok {
+		return ""
+	}
+	a = strings.TrimPrefix(a, "the ")
+	// the longest country name of one or two words
+	words := strings.SplitN(a, " ", 3)
+	if len(words) >= 2 {
+		if c := countryTable[words[0]+" "+strings.TrimRight(words[1], ".,;:")]; c != "" {
+			return c
+		}
+	}
+	if len(words) >= 1 {
+		w := words[0]
+		if c := countryTable[w]; c != "" {
+			return c
+		}
+		return countryTable[strings.TrimRight(w, ".,;:")]
+	}
+	return ""
+}
+
+// governmentWindow bounds how far a generic government reference reaches
+// on either side of its hint word (see findAround).
+const governmentWindow = 60
 
 // findMentions finds every named organisation or person, generic
 // government reference and descriptive reference.
 func (d *doc) findMentions() {
 	lower := lowerWords(d.m)
+	acros := upperWords(d.m)
 	for si, s := range d.sents {
 		var taken []span
 		add := func(a, b int, mt *mention) {
@@ -76,19 +180,26 @@ func (d *doc) findMentions() {
 				add(mi[0], mi[1], &mention{kind: facts.KindGovernment, conf: 0.9})
 			}
 		}
-		for _, mi := range findAllIf(mayContain(s.low, governmentHints), governmentRe, s.s) {
+		var govMatches [][]int
+		if s.may(governmentHints) {
+			govMatches = findAround(governmentRe, s.s, s.low, governmentHints, governmentWindow, governmentWindow)
+		}
+		for _, mi := range govMatches {
 			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {
 				continue // "governments"
 			}
+			if strings.HasSuffix(s.s[mi[0]:mi[1]], " Administration") && (strings.HasSuffix(s.s[:mi[0]], " and ") || strings.HasSuffix(s.s[:mi[0]], " of ")) {
+				continue // "Widget and Gadget Administration": an agency's name
+			}
 			add(mi[0], mi[1], &mention{gov: true, kind: facts.KindGovernment, conf: 0.8})
 		}
-		for _, mi := range findNear(descriptiveRe, s.s, s.low, descriptiveHeads, 50) {
+		for _, mi := range findNear(descriptiveRe, s.s, s.low, s.present(descriptiveHeads), 50) {
 			if notDescriptive.MatchString(s.s[mi[1]:]) {
 				continue
 			}
 			add(mi[0], mi[1], &mention{desc: true, kind: facts.KindCompany, conf: 0.7})
 		}
-		for _, mi := range findNear(roleRe, s.s, s.low, roleNounForms, 30) {
+		for _, mi := range findNear(roleRe, s.s, s.low, s.present(roleNounForms), 30) {
 			if notDescriptive.MatchString(s.s[mi[1]:]) || strings.HasPrefix(s.s[mi[1]:], " of ") {
 				continue
 			}
@@ -98,13 +209,13 @@ func (d *doc) findMentions() {
 			}
 			add(mi[0], mi[1], &mention{desc: true, role: role, kind: facts.KindGroup, conf: 0.7})
 		}
-		for _, c := range nameChunks(s.s, lower) {
+		for _, c := range nameChunks(s.s, lower, acros) {
 			c = stripTitles(c)
 			kind := classifyName(c.text, s.s[:c.start], s.s[c.end:])
 			if kind == "" {
 				continue
 			}
-			if mayContain(s.low, mediaHints) && mediaRe.MatchString(tail(s.s[:c.start], 40)) {
+			if s.may(mediaHints) && mediaRe.MatchString(tail(s.s[:c.start], 40)) {
 				continue // "told Reuters": a news outlet
 			}
 			mt := &mention{kind: kind, conf: 0.9}
@@ -149,16 +260,16 @@ type chunk struct {
 
 // nameChunks finds runs of capitalised words, joined by "of", "for", "&"
 // or "de", and drops common capitalised words that open a sentence.
-func nameChunks(s string, lower map[string]bool) []chunk {
+func nameChunks(s string, lower, acros map[string]bool) []chunk {
 	toks := tokens(s)
 	var out []chunk
 	var cur []span
 	flush := func() {
 		// drop connectors and stop words at the edges
-		for len(cur) > 0 && (isConnector(s[cur[0].start:cur[0].end]) || capitalStoplist[s[cur[0].start:cur[0].end]]) {
+		for len(cur) > 0 && (isConnector(s[cur[0].start:cur[0].end]) || capitalStoplist[s[cur[0].start:cur[0].end]] && !(len(cur) > 1 && s[cur[0].start:cur[0].end] == "New")) {
 			cur = cur[1:]
 		}
-		for len(cur) > 0 && (isConnector(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) || capitalStoplist[s[cur[len(cur)-1].start:cur[len(cur)-1].end]]) {
+		for len(cur) > 0 && (isConnector(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) || capitalStoplist[s[cur[len(cur)-1].start:cur[len(cur)-1].end]] && !(len(cur) > 1 && agencyWords[s[cur[len(cur)-1].start:cur[len(cur)-1].end]])) {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
@@ -208,11 +319,36 @@ func nameChunks(s string, lower map[string]bool) []chunk {
 			flush()
 		}
 		if sp.end != t[1] {
+			if len(cur) > 0 && cur[len(cur)-1] == sp && possessiveInName(s, toks[i+1:]) {
+				// "Harbor Fishermen's Cooperative": the name goes on
+				cur[len(cur)-1].end = t[1]
+				continue
+			}
 			flush() // a possessive ends the name
 		}
 	}
 	flush()
-	return mergeAnd(s, out)
+	return mergeAnd(s, out, acros)
+}
+
+// possessiveInName reports whether the capitalised words after a
+// possessive continue an organisation's name: they follow at once and the
+// last of them is an organisation word ("Fishermen's Relief Fund").
+func possessiveInName(s string, rest [][2]int) bool {
+	n := 0
+	last := ""
+	for k, t := range rest {
+		w := s[t[0]:t[1]]
+		if k > 0 && s[rest[k-1][1]:t[0]] != " " || !isCapitalised(w) || strings.HasSuffix(w, "'s") {
+			break
+		}
+		n++
+		last = strings.TrimSuffix(w, ".")
+		if n == 4 {
+			break
+		}
+	}
+	return n > 0 && (groupWords[last] || agencyWords[last] || orgSuffixes[last])
 }
 
 // mergeAnd joins two names around "and" when together they are one
@@ -220,7 +356,11 @@ func nameChunks(s string, lower map[string]bool) []chunk {
 // first does not ("Widget Makers and Sellers Fund"), or the first
 // is "<organisation word> of X" and the second a single word ("College
 // of Surgeons and Physicians").
-func mergeAnd(s string, cs []chunk) []chunk {
+//
+// A one-word name and a name ending in an organisation word are joined too
+// when the article uses the initials of the whole ("Widget and Gadget
+// Board" with "WGB").
+func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 	var out []chunk
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
@@ -231,8 +371,14 @@ func mergeAnd(s string, cs []chunk) []chunk {
 				l := ws[len(ws)-1]
 				return groupWords[l] || agencyWords[l] || orgSuffixes[l]
 			}
-			ofName := len(first) >= 3 && (first[len(first)-2] == "of" || first[len(first)-2] == "for") && (groupWords[first[len(first)-3]] || agencyWords[first[len(first)-3]])
-			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) {
+			ofName := false
+			for k := 1; k+1 < len(first); k++ {
+				if (first[k] == "of" || first[k] == "for") && (groupWords[first[k-1]] || agencyWords[first[k-1]]) {
+					ofName = true
+				}
+			}
+			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && acros[acronym(c.text+" "+n.text)]
+			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials {
 				break
 			}
 			c = chunk{start: c.start, end: n.end, text: s[c.start:n.end]}
@@ -270,20 +416,42 @@ func stripTitles(c chunk) chunk {
 	return chunk{start: c.start + off, end: c.end, text: c.text[off:]}
 }
 
-// tokens returns the byte ranges of the words of s: a run of ASCII letters
+// tokens returns the byte ranges of the words of s: a run of letters
 // and digits that may contain "&", "'", "." and "-" and may end in "&" or
 // "." ("A&B", "U.S.", "Able-Baker", "Globex's").
 func tokens(s string) [][2]int {
 	isAlnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+	// letterAt is the length of the non-ASCII letter at s[j], or 0
+	letterAt := func(j int) int {
+		if s[j] < utf8.RuneSelf {
+			return 0
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) {
+			return n
+		}
+		return 0
+	}
 	var out [][2]int
 	for i := 0; i < len(s); {
+		first := 1
 		if !isAlnum(s[i]) {
-			i++
-			continue
+			if first = letterAt(i); first == 0 {
+				i++
+				continue
+			}
 		}
-		j := i + 1
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '&' || s[j] == '\'' || s[j] == '.' || s[j] == '-') {
-			j++
+		j := i + first
+		for j < len(s) {
+			if isAlnum(s[j]) || s[j] == '&' || s[j] == '\'' || s[j] == '.' || s[j] == '-' {
+				j++
+				continue
+			}
+			if n := letterAt(j); n > 0 {
+				j += n
+				continue
+			}
+			break
 		}
 		for j > i+1 && (s[j-1] == '\'' || s[j-1] == '-') {
 			j--
@@ -324,15 +492,43 @@ func isMonthOrDay(w string) bool {
 	return false
 }
 
-// lowerWords is the set of words that occur in lower case in the text.
-func lowerWords(m string) map[string]bool {
+// upperWords is the set of all-capital words of two to six letters in the
+// text, the initials that organisations go by.
+func upperWords(m string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if r := []rune(w); len(r) > 0 && unicode.IsLower(r[0]) {
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+		if len(w) >= 2 && len(w) <= 6 {
 			out[w] = true
 		}
 	}
 	return out
+}
+
+// lowerWords is the set of words that occur in lower case in the text.
+func lowerWords(m string) map[string]bool {
+	out := map[string]bool{}
+	start := -1 // the start of the current word, or -1
+	for i, r := range m {
+		inWord := unicode.IsLetter(r) || r == '-'
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			addLowerWord(out, m[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		addLowerWord(out, m[start:])
+	}
+	return out
+}
+
+// addLowerWord records w in set when it starts with a lower-case letter.
+func addLowerWord(set map[string]bool, w string) {
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+		set[w] = true
+	}
 }
 
 // classifyName guesses what kind of party a capitalised name is, or

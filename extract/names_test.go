@@ -20,7 +20,7 @@ var genericWords = strings.Fields(`
 	Court Courts Supreme High Appeals Appeal Circuit District Federal Justice Judge Chief Magistrate Senior Central
 	First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Fourteenth
 	Northern Southern Eastern Western Middle
-	Inc Corp Corporation Co Company Ltd LLC LLP PLC Group Holdings Technologies Systems Labs Games Bank Platforms
+	Inc Corp Corporation Co Company Ltd LLC LLP PLC BV Group Holdings Technologies Systems Labs Games Bank Platforms
 	Software Communications Networks Media Partners Capital Industries Enterprises Electronics Airlines
 	Foundation Union Association Institute Center Centre Council Alliance Coalition Society Committee League
 	Federation Chamber Network Project Forum Fund Trust Campaign Initiative Clinic Caucus Guild Organization

@@ -65,7 +65,7 @@ func (d *doc) findParties() {
 		}
 		var p *party
 		for _, q := range named {
-			if d.sameName(q.name, mt.surface) {
+			if d.sameName(q.name, mt.surface) || q.kind == facts.KindPerson && isSurnameOf(mt.surface, q.name) {
 				p = q
 				break
 			}
@@ -78,9 +78,6 @@ func (d *doc) findParties() {
 		p.mentions = append(p.mentions, mt)
 		p.aliases = appendUnique(p.aliases, mt.surface)
 	}
-
-	// Supporters are never litigants: mark them first.
-	d.scanSupports(true)
 
 	// 2. The government of the dispute, from generic references.
 	var govMentions []*mention
@@ -108,6 +105,9 @@ func (d *doc) findParties() {
 			}
 		}
 	}
+
+	// Supporters are never litigants: mark them first.
+	d.scanSupports(true)
 
 	// 3. Litigants: named entities in litigation phrases.
 	edges := map[[2]*party]bool{}
@@ -140,8 +140,8 @@ func (d *doc) findParties() {
 	}
 	// Case names "X v. Y" whose sides are mentioned elsewhere in the article.
 	for _, pr := range d.precedents {
-		if pr.kind != facts.PrecedentCase || pr.plaintiff == "" {
-			continue
+		if pr.kind != facts.PrecedentCase || pr.plaintiff == "" || pr.citation != "" {
+			continue // a case cited with its reporter is an earlier decision
 		}
 		a, b := d.partyNamed(pr.plaintiff, named), d.partyNamed(pr.defendant, named)
 		if a != nil && b != nil && a != b && (len(a.mentions) > 0 || a == d.gov) && (len(b.mentions) > 0 || b == d.gov) {
@@ -150,6 +150,10 @@ func (d *doc) findParties() {
 			edges[[2]*party{a, b}] = true
 		}
 	}
+
+	fr := d.litigationFrames(named, edges)
+	d.roles = fr.role
+	d.linkRoles(named, fr, edges)
 
 	// 4. The main party: the named organisation mentioned most, the title
 	// counting double, among litigants when there are any.
@@ -170,6 +174,20 @@ func (d *doc) findParties() {
 	if main != nil && !main.litigant && best < 3 {
 		main = nil
 	}
+	// A main party that no frame ties to anyone gives way to a dispute
+	// the frames found between other parties.
+	if main != nil && !d.hasEdge(main, edges, fr.allies) {
+		var first *party
+		for _, p := range named {
+			if p.litigant && d.hasEdge(p, edges, nil) {
+				first = p
+				break
+			}
+		}
+		if first != nil {
+			main = first
+		}
+	}
 	if main != nil && !main.litigant {
 		d.markLitigant(main, main.mentions[0].si)
 		main.conf = 0.6
@@ -182,7 +200,15 @@ func (d *doc) findParties() {
 				opposed = true
 			}
 		}
-		if !opposed || d.gov.litigant {
+		// a generic "the government" is not a litigant by default when a
+		// named government body is one
+		namedGov := false
+		for _, p := range named {
+			if p.litigant && (p.kind == facts.KindGovernment || p.kind == facts.KindAgency) {
+				namedGov = true
+			}
+		}
+		if !opposed && !namedGov && !d.gov.supporter || d.gov.litigant {
 			d.gov.litigant = true
 			if len(d.gov.evidence) == 0 {
 				d.gov.evidence = []int{d.gov.mentions[0].si}
@@ -230,6 +256,21 @@ func (d *doc) findParties() {
 					continue
 				}
 				other.side = opposite(p.side)
+				other.dispute = ds
+				queue = append(queue, other)
+			}
+			for e := range fr.allies {
+				var other *party
+				switch p {
+				case e[0]:
+					other = e[1]
+				case e[1]:
+					other = e[0]
+				}
+				if other == nil || other.side != "" || !other.litigant {
+					continue
+				}
+				other.side = p.side
 				other.dispute = ds
 				queue = append(queue, other)
 			}
@@ -327,7 +368,7 @@ func (d *doc) partyNamed(name string, named []*party) *party {
 		return d.gov
 	}
 	for _, p := range named {
-		if d.sameName(p.name, name) {
+		if d.sameName(p.name, name) || p.kind == facts.KindPerson && isSurnameOf(name, p.name) {
 			return p
 		}
 	}
@@ -345,10 +386,46 @@ func (d *doc) sameName(a, b string) bool {
 	if ka == kb {
 		return true
 	}
-	if acronym(a) == strings.ToUpper(b) && len(b) > 1 || acronym(b) == strings.ToUpper(a) && len(a) > 1 {
+	if isInitialism(b) && acronym(a) == strings.ToUpper(b) || isInitialism(a) && acronym(b) == strings.ToUpper(a) {
 		return true
 	}
-	return false
+	return suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a)
+}
+
+// isInitialism reports whether s could be the initials of a name: one
+// word of two to eight letters.
+func isInitialism(s string) bool {
+	return len(s) > 1 && len(s) <= 8 && !strings.Contains(s, " ")
+}
+
+// headWord reports whether short is the last word of long and an
+// organisation word ("the Commission" for "Fair Trading Commission").
+func headWord(long, short string) bool {
+	short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
+	return (agencyWords[short] || groupWords[short]) && strings.HasSuffix(long, " "+short)
+}
+
+// suffixVariant reports whether long is short plus corporate words only
+// ("Globex BV" and "Globex").
+func suffixVariant(long, short string) bool {
+	if !strings.HasPrefix(long, short+" ") {
+		return false
+	}
+	lw, sw := strings.Fields(long), strings.Fields(short)
+	if len(sw) == 0 || len(lw) <= len(sw) {
+		return false
+	}
+	for i, w := range sw {
+		if lw[i] != w {
+			return false
+		}
+	}
+	for _, w := range lw[len(sw):] {
+		if !orgSuffixes[w] && !orgSuffixes[strings.TrimSuffix(w, ".")] {
+			return false
+		}
+	}
+	return true
 }
 
 // key is facts.Key(s), computed once per document.
@@ -373,7 +450,7 @@ func acronym(name string) string {
 		return ""
 	}
 	for _, w := range ws {
-		if isConnector(w) || w == "the" {
+		if isConnector(w) || w == "the" || w == "and" {
 			continue
 		}
 		b.WriteByte(strings.ToUpper(w[:1])[0])
@@ -437,9 +514,11 @@ func (d *doc) resolveRole(mt *mention) {
 				break
 			}
 		}
+		// "the city" is never a national government: with no litigant
+		// named for a city it resolves to nothing.
 		switch {
 		case agencyRoles[mt.role] && p.kind == facts.KindAgency,
-			(mt.role == "state" || mt.role == "city" || mt.role == "county") && p.kind == facts.KindGovernment:
+			(mt.role == "state" || mt.role == "county") && p.kind == facts.KindGovernment && !d.isNationalGov(p):
 			byKind = append(byKind, p)
 		}
 	}
@@ -461,6 +540,17 @@ func (d *doc) resolveRole(mt *mention) {
 	target.aliases = appendUnique(target.aliases, aliasForm(mt.surface))
 }
 
+// isNationalGov reports whether p is a country's government: the
+// dispute's ("U.S. government") or one named by its country ("the Irish
+// government").
+func (d *doc) isNationalGov(p *party) bool {
+	if p == d.gov {
+		return true
+	}
+	c, ok := strings.CutSuffix(p.name, " government")
+	return ok && countryTable[strings.TrimPrefix(c, "the ")] != ""
+}
+
 func containsParty(ps []*party, p *party) bool {
 	for _, x := range ps {
 		if x == p {
@@ -477,4 +567,26 @@ func aliasForm(s string) string {
 		return "the " + s[4:]
 	}
 	return s
+}
+
+// isSurnameOf reports whether w is the last word of a person's name of
+// two or three words ("Doe" for "Ann Doe").
+func isSurnameOf(w, name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) >= 2 && len(ws) <= 4 && !strings.Contains(w, " ") && ws[len(ws)-1] == w
+}
+
+// hasEdge reports whether p is on an edge of edges or allies.
+func (d *doc) hasEdge(p *party, edges, allies map[[2]*party]bool) bool {
+	for e := range edges {
+		if e[0] == p || e[1] == p {
+			return true
+		}
+	}
+	for e := range allies {
+		if e[0] == p || e[1] == p {
+			return true
+		}
+	}
+	return false
 }

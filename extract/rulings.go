@@ -52,14 +52,18 @@ var rulingPhrases = []struct {
 	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were|is) (?:found|held) in contempt\b`), favorsNotSubject, false, "contempt", []string{"contempt"}},
 	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were) ordered to\b`), favorsNotSubject, false, "", []string{"ordered to"}},
 	{regexp.MustCompile(`\bordered\b`), favorsNotObject, true, "", []string{"ordered"}},
-	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied"}},
+	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|quashed|revived|reinstated)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied", "set aside", "annulled", "invalidated", "blocked", "quashed", "revived", "reinstated"}},
 	{regexp.MustCompile(`\bgranted\b`), favorsUnknown, true, "", []string{"granted"}},
 	{regexp.MustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", []string{"upheld", "affirmed"}},
 	{regexp.MustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", []string{"declined to", "refused to"}},
 	{regexp.MustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", []string{"warrant"}},
 	{regexp.MustCompile(`\bstay\b[^.;]{0,40}\b(?:is|was) no longer in (?:force|effect)\b|\b(?:stay|injunction)\b[^.;]{0,60}?\b(?:was|were|has been|had been) (?:overturned|lifted|vacated|dissolved)\b|\b(?:that|it) was (?:overturned|lifted|vacated)\b`), favorsStayLifted, false, "", []string{"overturned", "lifted", "vacated", "dissolved", "no longer in"}},
-	{regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided) that\b`), favorsUnknown, true, "", []string{"ruled that", "held that", "found that", "concluded that", "decided that"}},
+	{regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided|ruling|holding|finding|concluding|declaring) that\b`), favorsUnknown, true, "", []string{"ruled that", "held that", "found that", "concluded that", "decided that", "ruling that", "holding that", "finding that", "concluding that", "declaring that"}},
 }
+
+// rulingWindow bounds how far a ruling phrase reaches on either side of
+// its hint word (see findAround).
+const rulingWindow = 160
 
 // aboutParty refines an unknown favour from the object: "threw out a
 // contempt finding against X" favours X, "dismissed X's appeal" its
@@ -76,12 +80,12 @@ var (
 var hypo = regexp.MustCompile(hypotheticalAfter)
 
 // dateRe finds a date as the article writes it.
-var dateRe = regexp.MustCompile(`\b(?:(?:on|last|this|since|in|by) )?((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?:, \d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:some |about |nearly |almost |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:days?|weeks?|months?|years?) ago|(?:last|this) (?:week|month|year)|yesterday|earlier this (?:week|month|year))\b`)
+var dateRe = regexp.MustCompile(`\b(?:(?:on|last|this|since|in|by) )?((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?:, \d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:some |about |nearly |almost |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:days?|weeks?|months?|years?) ago|(?:last|this) (?:week|month|year)|yesterday|earlier this (?:week|month|year)|(?:January|February|March|April|June|July|August|September|October|November|December))\b`)
 
 func (d *doc) findRulings() {
 	var prev *ruling
 	for si, s := range d.sents {
-		if strings.HasPrefix(s.s, "If ") || strings.HasPrefix(s.s, "\"") || !mayContain(s.low, rulingHints) {
+		if strings.HasPrefix(s.s, "If ") || strings.HasPrefix(s.s, "\"") || !s.may(rulingHints) {
 			continue
 		}
 		type hit struct {
@@ -94,12 +98,12 @@ func (d *doc) findRulings() {
 		}
 		var hits []hit
 		for _, rp := range rulingPhrases {
-			if !mayContain(s.low, rp.hints) {
+			if !s.may(rp.hints) {
 				continue
 			}
-			for _, mi := range rp.re.FindAllStringIndex(s.s, -1) {
-				if hypo.MatchString(tail(s.s[:mi[0]], 40)) {
-					continue
+			for _, mi := range findAround(rp.re, s.s, s.low, rp.hints, rulingWindow, rulingWindow) {
+				if hypo.MatchString(tail(s.s[:mi[0]], 40)) || strings.Contains(tail(s.s[:mi[0]], 60), "in which ") {
+					continue // hypothetical, or a precedent ("…, in which the court held")
 				}
 				start := s.start + mi[0]
 				actor, c, note := d.actorBefore(si, start)
@@ -138,6 +142,9 @@ func (d *doc) findRulings() {
 			}
 			if h.kind != "" {
 				r.kind = h.kind
+			}
+			if r.summary != "" {
+				continue // the first phrase of the actor says what it did
 			}
 			clause := s.s[h.start:]
 			if k := strings.Index(clause, "; "); k > 0 {
@@ -237,6 +244,9 @@ func (d *doc) favorsOf(si, start, end int, rule string, prev *ruling) (*party, s
 			}
 		}
 	case favorsPrevious:
+		if p, note := d.favorsFromObject(si, start, end); p != nil {
+			return p, note
+		}
 		if prev != nil {
 			return prev.favors, "upholding a decision favours whom it favoured"
 		}
@@ -266,6 +276,10 @@ func (d *doc) favorsOf(si, start, end int, rule string, prev *ruling) (*party, s
 				return d.opponent(obj.party), "undoing a ruling in a party's favour favours its opponent"
 			}
 		}
+		if p, note := d.favorsOfClause(si, start, end); p != nil {
+			return p, note
+		}
+		return d.favorsFromObject(si, start, end)
 	}
 	return nil, ""
 }
@@ -300,9 +314,20 @@ func (d *doc) dateNear(si, pos int) string {
 	if !mayContain(s, dateHints) {
 		return ""
 	}
+	if d.dates == nil {
+		d.dates = map[int][][]int{}
+	}
+	found, ok := d.dates[si]
+	if !ok {
+		found = findDates(s)
+		d.dates[si] = found
+	}
 	best, bestDist := "", 1<<30
-	for _, m := range dateRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range found {
 		dist := abs(m[0] - pos)
+		if date := s[m[2]:m[3]]; isMonthOrDay(date) && !strings.HasSuffix(date, "day") && !strings.HasPrefix(s[m[0]:], "in ") {
+			continue // a bare month is a date only after "in"
+		}
 		if dist < bestDist {
 			best, bestDist = s[m[2]:m[3]], dist
 		}
@@ -324,6 +349,235 @@ func (d *doc) rulingFacts() []facts.Ruling {
 			f.Case = d.cases[0].name
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// Whom a ruling favours, from what the court did to what ("dismissed the
+// lawsuit", "upheld the agency's fine", "blocked the law").
+var (
+	// rulingObjectRe is the object of a ruling verb: an optional owner
+	// (the mention before "'s", checked by the caller) and a head noun.
+	rulingObjectRe = regexp.MustCompile(`^ (?:(?:the|a|an|that|this|its|their|his|her|both) )?(?:[^ ,;.]+'s )?(?:(?:[$€£]?[0-9][^ ]*|[a-z][a-z-]*|[A-Z][A-Za-z.&'-]*) ){0,4}?` +
+		`(lawsuits?|suits?|cases|case|complaints?|claims?|challenges?|petitions?|appeals?|motions?|requests?|bids?|convictions?|fines?|decisions?|orders?|rulings?|laws?|bans?|statutes?|ordinances?|rules|regulations?|polic(?:y|ies)|programs?|approvals?|verdicts?|judgments?|findings?|injunctions?|warrants?|subpoenas?|demands?)\b`)
+	rejectVerbs = regexp.MustCompile(`^(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|halted|suspended|quashed|refused|turned down|enjoined)`)
+	acceptVerbs = regexp.MustCompile(`^(?:upheld|affirmed|granted|revived|reinstated|confirmed|allowed|approved|let)`)
+)
+
+// requestHeads are things a party asks for; the rest are measures a party
+// made or defends (a fine, a law, a decision).
+var requestHeads = setOf("lawsuit", "suit", "case", "complaint", "claim", "challenge", "petition", "appeal",
+	"motion", "request", "bid", "demand")
+
+// favorsFromObject decides whom the ruling verb at [start, end) favours
+// from its object: rejecting a party's request favours its opponent,
+// upholding a party's measure favours the party.
+func (d *doc) favorsFromObject(si, start, end int) (*party, string) {
+	s := d.sents[si]
+	verb := d.m[start:end]
+	reject := rejectVerbs.MatchString(verb)
+	if !reject && !acceptVerbs.MatchString(verb) {
+		return nil, ""
+	}
+	after := d.m[end:s.end]
+	m := rulingObjectRe.FindStringSubmatchIndex(after)
+	if m == nil {
+		return nil, ""
+	}
+	head := strings.TrimSuffix(after[m[2]:m[3]], "s")
+	if strings.HasSuffix(head, "ie") {
+		head = head[:len(head)-2] + "y"
+	}
+	if head == "case" || head == "cas" {
+		head = "case"
+	}
+	objStart, objEnd := end, end+m[1]
+	// the owner: "X's appeal", "the X decision", or "… against X"
+	var owner *party
+	ownerIsTarget := false
+	for _, mt := range d.inSentence(si) {
+		if mt.start < objStart || mt.party == nil || !mt.party.litigant {
+			continue
+		}
+		if mt.end <= objEnd {
+			owner = mt.party
+			continue
+		}
+		if strings.HasPrefix(d.m[objEnd:mt.start], " against ") && mt.start-objEnd <= len(" against the ") {
+			owner, ownerIsTarget = mt.party, true
+		}
+		if strings.HasPrefix(d.m[objEnd:mt.start], " by ") && mt.start-objEnd <= len(" by the ") {
+			owner = mt.party
+		}
+		break
+	}
+	request := requestHeads[head]
+	if owner == nil {
+		switch {
+		case request && (head == "lawsuit" || head == "suit" || head == "complaint" || head == "claim" || head == "case" || head == "challenge"):
+			owner = d.firstWithRole(rolePlaintiff)
+		case head == "injunction" && !reject:
+			owner = d.firstWithRole(rolePlaintiff)
+			request = true
+		case head == "law" || head == "ban" || head == "statute" || head == "ordinance" || head == "program" || head == "policy":
+			owner = d.firstWithRole(roleDefendant)
+		}
+		if owner == nil {
+			return nil, ""
+		}
+	}
+	if ownerIsTarget {
+		// "upheld a fine against X": the fine's author wins
+		if reject {
+			return owner, "undoing a measure against a party favours it"
+		}
+		return d.opponent(owner), "upholding a measure against a party favours its opponent"
+	}
+	if reject {
+		return d.opponent(owner), "rejecting a party's " + head + " favours its opponent"
+	}
+	return owner, "upholding or granting a party's " + head + " favours it"
+}
+
+// firstWithRole is the first litigant the frames gave role or, when none
+// has it, the opponent of the first with the other role; nil when the
+// frames gave no roles.
+func (d *doc) firstWithRole(role int) *party {
+	for _, p := range d.parties {
+		if p.litigant && p.dispute != nil && d.roles[p] == role {
+			return p
+		}
+	}
+	for _, p := range d.parties {
+		if p.litigant && p.dispute != nil && d.roles[p] == 3-role {
+			return d.opponent(p)
+		}
+	}
+	return nil
+}
+
+// Whom a "ruled that …" clause favours: its subject when the clause is
+// good for it, the subject's opponent when it is bad for it.
+var (
+	thatClauseRe = regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided|declared|said|ruling|holding|finding|concluding|declaring) that $`)
+	// roleClauseRe opens a clause whose subject is a litigation role.
+	roleClauseRe = regexp.MustCompile(`^ ?(?:the|The) (plaintiffs?|petitioners?|appellants?|challengers?|claimants?|defendants?|respondents?|appellees?)\b`)
+	goodForSubj  = regexp.MustCompile(`^(?:'s [a-z -]{2,40} (?:was|were|is|are) (?:a )?(?:fair|lawful|legal|valid|protected|reasonable|justified)|,? (?:did not|didn't|had not|has not|does not) (?:break|violate|infringe|breach|abuse)|,? (?:was|were|is|are) (?:entitled|free|right|within its rights)|,? (?:may|can|could) (?:proceed|go forward|continue|press|pursue|sue)|,? had (?:plausibly|adequately|sufficiently) (?:alleged|shown|pleaded)|,? (?:plausibly|adequately) alleges?|,? (?:was|were|is|are) likely to (?:win|succeed|prevail))\b`)
+	badForSubj   = regexp.MustCompile(`^(?:,? (?:had|has|have) no (?:[a-z]+ )?(?:standing|right|power|authority|case|basis)|,? (?:lacked|lacks|lack) (?:[a-z]+ )?(?:standing|authority|jurisdiction)|,? (?:failed|fails) to|,? (?:had|has|have) not (?:shown|proved|proven|established|alleged)|,? (?:did not|could not|cannot|may not) (?:show|prove|establish|rely|use|force|compel|require|make|demand)|,? (?:had|has) (?:violated|breached|infringed|abused|broken)|,? (?:violated|breached|infringed|abused|broke|flouted|ignored)|,? (?:was|were|is|are) (?:liable|in contempt|not entitled)|,? (?:must|should) (?:pay|stop|cease|comply|hand over|turn over|divest))\b`)
+	// badThing ends a clause that condemns a measure ("the law is
+	// unconstitutional", "the system is incompatible with EU law").
+	badThing = regexp.MustCompile(`^[^;]{0,160}? (?:is|was|are|were) (?:likely )?(?:unconstitutional|unlawful|illegal|invalid|incompatible|inconsistent|void|preempted|arbitrary)\b|^[^,;]{0,80}? (?:violates|violated|breaches|breached|infringes|infringed|exceeds|exceeded)\b`)
+)
+
+// favorsOfClause decides whom a ruling favours from the clause after
+// "ruled that" ending at byte offset end.
+func (d *doc) favorsOfClause(si, start, end int) (*party, string) {
+	s := d.sents[si]
+	if !thatClauseRe.MatchString(d.m[start:end] + " ") {
+		return nil, ""
+	}
+	clause := d.m[end:s.end]
+	if m := roleClauseRe.FindStringSubmatchIndex(clause); m != nil {
+		role := rolePlaintiff
+		if w := clause[m[2]:m[3]]; strings.HasPrefix(w, "defendant") || strings.HasPrefix(w, "respondent") || strings.HasPrefix(w, "appellee") {
+			role = roleDefendant
+		}
+		if p := d.firstWithRole(role); p != nil {
+			rest := clause[m[1]:]
+			switch {
+			case goodForSubj.MatchString(rest):
+				return p, "the ruling's clause is good for the " + clause[m[2]:m[3]]
+			case badForSubj.MatchString(rest):
+				return d.opponent(p), "the ruling's clause is bad for the " + clause[m[2]:m[3]]
+			}
+		}
+	}
+	for _, mt := range d.inSentence(si) {
+		if mt.start < end {
+			continue
+		}
+		if mt.start-end > 12 || mt.party == nil || !mt.party.litigant {
+			break
+		}
+		rest := d.m[mt.end:s.end]
+		switch {
+		case goodForSubj.MatchString(rest):
+			return mt.party, "the ruling's clause is good for " + mt.party.name
+		case badForSubj.MatchString(rest):
+			return d.opponent(mt.party), "the ruling's clause is bad for " + mt.party.name
+		case strings.HasPrefix(rest, "'s") && badThing.MatchString(rest):
+			return d.opponent(mt.party), "condemning a party's measure favours its opponent"
+		}
+		return nil, ""
+	}
+	// "ruled that the law is unconstitutional": the challenger wins
+	if badThing.MatchString(clause) {
+		if p := d.firstWithRole(rolePlaintiff); p != nil {
+			return p, "condemning the measure under challenge favours the challenger"
+		}
+	}
+	return nil, ""
+}
+
+// findDates returns the matches of dateRe in s. It runs the pattern only
+// on windows around the date words (dateHints), snapped to word
+// boundaries and merged, which is much cheaper than scanning the whole
+// sentence.
+func findDates(s string) [][]int {
+	var wins []span
+	for _, h := range dateHints {
+		for i := 0; ; {
+			k := strings.Index(s[i:], h)
+			if k < 0 {
+				break
+			}
+			a, b := i+k-32, i+k+len(h)+22
+			i += k + len(h)
+			if a < 0 {
+				a = 0
+			}
+			for a > 0 && s[a-1] != ' ' {
+				a--
+			}
+			if b > len(s) {
+				b = len(s)
+			}
+			for b < len(s) && s[b] != ' ' {
+				b++
+			}
+			wins = append(wins, span{a, b})
+		}
+	}
+	if len(wins) == 0 {
+		return nil
+	}
+	// merge overlapping windows, in text order
+	for i := 1; i < len(wins); i++ {
+		for j := i; j > 0 && wins[j].start < wins[j-1].start; j-- {
+			wins[j], wins[j-1] = wins[j-1], wins[j]
+		}
+	}
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		last := &merged[len(merged)-1]
+		if w.start <= last.end {
+			if w.end > last.end {
+				last.end = w.end
+			}
+			continue
+		}
+		merged = append(merged, w)
+	}
+	var out [][]int
+	for _, w := range merged {
+		for _, m := range dateRe.FindAllStringSubmatchIndex(s[w.start:w.end], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += w.start
+				}
+			}
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -11,11 +11,14 @@ import (
 type support struct {
 	supporter *party
 	target    *mention // nil when the article does not say whom
-	via       string
-	si        int
-	conf      float64
-	grounds   []ground
-	note      string
+	// targetParty is the party backed when the text names a group ("the
+	// plaintiffs"): one support per member.
+	targetParty *party
+	via         string
+	si          int
+	conf        float64
+	grounds     []ground
+	note        string
 }
 
 type ground struct {
@@ -42,6 +45,10 @@ type supportRule struct {
 const viaWords = `(?P<via>(?:joint |separate |legal |own |short |open )?(?:amicus curiae brief|amicus brief|friend-of-the-court brief|friend of the court brief|amicus curiae|brief|open letter|letter|statement of interest|statement|filing|declaration|comments|observations|submissions))`
 
 var viaHints = []string{"brief", "letter", "statement", "filing", "declaration", "comments", "amicus", "observations", "submissions"}
+
+// supportWindow bounds how far a phrase of support reaches on either side
+// of its hint word (see findAround).
+const supportWindow = 160
 
 // supportRules are the phrases of support, most explicit first.
 var supportRules = []supportRule{
@@ -77,8 +84,60 @@ var neitherSide = regexp.MustCompile(`\b(?:supported|supporting|backing|backed) 
 // refusedSupport marks applicants the court turned away: no support.
 var refusedSupport = regexp.MustCompile(`(?i)\b(?:refused|denied|rejected|turned down|barred|struck|not allowed|declined)\b[^.]{0,80}\b(?:request|application|bid|motion|leave|attempt|permission|brief)\b|\b(?:request|application|bid|motion|attempt) to (?:file|submit|join|intervene)[^.]{0,80}\b(?:was|were) (?:refused|denied|rejected|turned down)\b`)
 
-// listGap may stand between a list of supporters and the phrase of support.
-var listGap = regexp.MustCompile(`(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, joined by [^,]{1,60},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*\s*$`)
+// listGapItems matches a run of the pieces that may stand between a list
+// of supporters and the phrase of support ("and two other firms",
+// ", which …,", " also").
+const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, joined by [^,]{1,60},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*`
+
+// listGapAt matches a run of list-gap pieces that starts at the beginning
+// of a text and runs to its end.
+var listGapAt = regexp.MustCompile(`^` + listGapItems + `\s*$`)
+
+// listGapFirst are the words that open a list-gap piece, after its comma
+// or space.
+var listGapFirst = setOf("along", "together", "joined", "as", "plus", "and", "on", "which", "who", "whose",
+	"leading", "led", "through", "representing", "most", "among", "including", "a", "an", "the",
+	"also", "too", "jointly", "each", "both", "all", "have", "has", "had", "separately", "later",
+	"earlier", "recently", "then", "publicly", "themselves", "itself", "last", "this")
+
+// listGapStart returns where the list gap at the end of t begins: the
+// first offset from which list-gap pieces run to the end, else where the
+// trailing spaces begin. It scans forward and tries the anchored pattern
+// only where a piece can open (a comma or space before one of
+// listGapFirst), rather than running an unanchored pattern that is
+// retried from every offset.
+func listGapStart(t string) int {
+	end := len(t)
+	for end > 0 && isRegexpSpace(t[end-1]) {
+		end--
+	}
+	for p := 0; p < end; p++ {
+		c := t[p]
+		if c != ',' && c != ' ' {
+			continue
+		}
+		q := p + 1
+		if c == ',' && q < len(t) && t[q] == ' ' {
+			q++
+		}
+		r := q
+		for r < len(t) && t[r] >= 'a' && t[r] <= 'z' {
+			r++
+		}
+		if !listGapFirst[t[q:r]] {
+			continue
+		}
+		if listGapAt.MatchString(t[p:]) {
+			return p
+		}
+	}
+	return end
+}
+
+// isRegexpSpace reports whether c is white space in the sense of \s.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v'
+}
 
 // listSep separates names in a list of supporters.
 var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |The )?$`)
@@ -95,14 +154,31 @@ var (
 // marks the supporters (before litigants are decided); otherwise it records
 // the supports.
 func (d *doc) scanSupports(mark bool) {
+	if d.supportGate == nil {
+		// the first pass decides which sentences to scan and keeps the
+		// matches for the second
+		d.supportGate = make([]bool, len(d.sents))
+		for si, s := range d.sents {
+			d.supportGate[si] = s.may(supportHints) && !(s.may(refusalHints) && refusedSupport.MatchString(s.s))
+		}
+		d.supportMatches = map[[2]int][][]int{}
+		d.subjectLists = map[[2]int][]*mention{}
+	}
 	for si, s := range d.sents {
-		if !mayContain(s.low, supportHints) || mayContain(s.low, refusalHints) && refusedSupport.MatchString(s.s) {
+		if !d.supportGate[si] {
 			continue
 		}
 		var found []*support
 		seen := map[*party]bool{}
-		for _, rule := range supportRules {
-			for _, mi := range findAllIf(mayContain(s.low, rule.hints), rule.re, s.s) {
+		for ri, rule := range supportRules {
+			matches, ok := d.supportMatches[[2]int{si, ri}]
+			if !ok {
+				if s.may(rule.hints) {
+					matches = findAround(rule.re, s.s, s.low, rule.hints, supportWindow, supportWindow)
+				}
+				d.supportMatches[[2]int{si, ri}] = matches
+			}
+			for _, mi := range matches {
 				via := rule.via
 				for gi, name := range rule.re.SubexpNames() {
 					if (name == "via" || name == "via2") && mi[2*gi] >= 0 {
@@ -116,7 +192,11 @@ func (d *doc) scanSupports(mark bool) {
 					target = d.mentionEndingBefore(si, start, relativeGap)
 					supporters = d.listAfter(si, end)
 				} else {
-					supporters = d.subjectList(si, start)
+					var ok bool
+					if supporters, ok = d.subjectLists[[2]int{si, start}]; !ok {
+						supporters = d.subjectList(si, start)
+						d.subjectLists[[2]int{si, start}] = supporters
+					}
 					target = d.targetAfter(si, end, s)
 					if strings.HasPrefix(s.s[mi[1]-1:], "S") || strings.HasPrefix(rule.re.String(), `\b(?:supported|supports)`) {
 						// "supported X": the target starts at the capital
@@ -148,6 +228,19 @@ func (d *doc) scanSupports(mark bool) {
 						continue
 					}
 					sup := &support{supporter: p, target: target, via: via, si: si, conf: rule.conf}
+					if target == nil && !rule.passive && !neitherSide.MatchString(s.s) {
+						// "backing the plaintiffs": one support per member
+						if group, noun := d.pluralTarget(end, s); len(group) > 0 {
+							for _, q := range group {
+								if q == p {
+									continue
+								}
+								found = append(found, &support{supporter: p, targetParty: q, via: via, si: si, conf: 0.65,
+									note: sprintf("'the %s' → %s", noun, joinNames(names(group)))})
+							}
+							continue
+						}
+					}
 					if target == nil {
 						sup.conf = 0.7
 					} else if target.desc {
@@ -244,8 +337,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 	s := d.sents[si]
 	before := d.m[s.start:pos]
 	t := tail(before, 160)
-	gap := listGap.FindStringIndex(t)
-	end := pos - (len(t) - gap[0])
+	end := pos - (len(t) - listGapStart(t))
 	var out []*mention
 	lo := d.mentionStart[si]
 	for i := d.mentionStart[si+1] - 1; i >= lo; i-- {
@@ -289,7 +381,7 @@ func (d *doc) targetAfter(si, end int, s sentence) *mention {
 			continue
 		}
 		gap := d.m[end+off : mt.start]
-		if strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "in" {
+		if g := strings.TrimSpace(gap); g == "" || g == "in" || g == "the" {
 			if mt.start-end-off <= 4 {
 				return mt
 			}
@@ -382,10 +474,14 @@ func (d *doc) supportFacts() []facts.Support {
 	for _, s := range d.supports {
 		f := facts.Support{Supporter: s.supporter.name, Via: s.via, Confidence: s.conf,
 			Evidence: []facts.Evidence{d.evidence(s.si, s.note)}}
-		if s.target != nil && s.target.party != nil {
-			f.Supported = s.target.party.name
-			if s.target.party.dispute != nil {
-				f.Case = s.target.party.dispute.name
+		target := s.targetParty
+		if target == nil && s.target != nil {
+			target = s.target.party
+		}
+		if target != nil {
+			f.Supported = target.name
+			if target.dispute != nil {
+				f.Case = target.dispute.name
 			}
 		}
 		for _, g := range s.grounds {
@@ -395,4 +491,30 @@ func (d *doc) supportFacts() []facts.Support {
 		out = append(out, f)
 	}
 	return out
+}
+
+// pluralGroup is "the plaintiffs" or "the states" after a phrase of support.
+var pluralGroup = regexp.MustCompile(`^(?:the|The) ([a-z-]+s)\b`)
+
+// pluralTarget returns the litigants of a group named after the phrase
+// of support that ends at byte offset end ("filed a brief backing the
+// residents"), and the group's noun. A role ("the challengers") stands
+// for the side's lead party only.
+func (d *doc) pluralTarget(end int, s sentence) ([]*party, string) {
+	rest := d.m[end:s.end]
+	if m := targetPhrase.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:]
+	} else {
+		rest = strings.TrimPrefix(rest, " ")
+	}
+	m := pluralGroup.FindStringSubmatch(rest)
+	if m == nil {
+		return nil, ""
+	}
+	group := d.pluralLitigants(m[1])
+	if len(group) > 1 && (plaintiffPlurals[m[1]] || defendantPlurals[m[1]]) {
+		// "the challengers" names the side by its role: its lead party
+		group = group[:1]
+	}
+	return group, m[1]
 }

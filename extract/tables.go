@@ -73,7 +73,7 @@ var agencyRoles = setOf("agency", "bureau", "commission", "board", "regulator", 
 
 // orgSuffixes mark a name as a company's.
 var orgSuffixes = setOf("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.",
-	"LLC", "LLP", "plc", "PLC", "GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "Holdings", "Group",
+	"LLC", "LLP", "plc", "PLC", "BV", "B.V.", "SE", "SAS", "SpA", "S.p.A.", "Pty", "Limited", "GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "Holdings", "Group",
 	"Technologies", "Systems", "Labs", "Games", "Bank", "Airlines", "Motors", "Pharmaceuticals",
 	"Industries", "Enterprises", "Partners", "Capital", "Communications", "Networks", "Media",
 	"Entertainment", "Software", "Electronics", "Platforms")
@@ -82,7 +82,8 @@ var orgSuffixes = setOf("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co
 var groupWords = setOf("Foundation", "Union", "Association", "Institute", "Center", "Centre",
 	"Council", "Alliance", "Coalition", "Society", "Committee", "League", "Federation",
 	"Chamber", "Network", "Project", "Forum", "Fund", "Trust", "Campaign", "Initiative",
-	"Clinic", "Caucus", "Guild", "Organization", "Organisation", "College", "Academy", "Order")
+	"Clinic", "Caucus", "Guild", "Organization", "Organisation", "College", "Academy", "Order",
+	"Cooperative", "Co-operative", "Collective", "Society")
 
 // agencyWords mark a name as a government agency.
 var agencyWords = setOf("Department", "Commission", "Agency", "Bureau", "Authority", "Office",

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// The sentences below are made up for these tests.
+
+func TestCountryQualifiedCourtsAreNotUSSignals(t *testing.T) {
+	for _, text := range []string{
+		"Brightwave Ltd appealed to the Irish Supreme Court against the government.",
+		"Brightwave Ltd appealed to the Supreme Court of Ireland against the government.",
+		"Ireland's Department of Justice said the government would defend the order.",
+		"The Department of Justice of Ireland backed the government.",
+	} {
+		if hasUSSignal(text) {
+			t.Errorf("%q: a U.S. signal", text)
+		}
+	}
+	for _, text := range []string{
+		"Brightwave Ltd appealed to the Supreme Court against the government.",
+		"The Department of Justice said the government would appeal.",
+		"The U.S. Supreme Court heard the case.",
+		"The Justice Department of the United States backed it.",
+		"The Lopez administration defended the rule.",
+	} {
+		if !hasUSSignal(text) {
+			t.Errorf("%q: no U.S. signal", text)
+		}
+	}
+	doc, err := Extract(Input{Text: "Brightwave Ltd sued the government in Dublin over a data order.\n\n" +
+		"The Irish Supreme Court agreed to hear the appeal, and Ireland's Department of Justice said the government would defend the order."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Parties {
+		if p.Name == "U.S. government" {
+			t.Errorf("an Irish dispute has a U.S. government: %+v", doc.Parties)
+		}
+	}
+}
+
+func TestCityNeedsACityLitigant(t *testing.T) {
+	doc, err := Extract(Input{Text: "Brightwave Ltd sued the government over a data order.\n\n" +
+		"Prosecutors say the company broke the law. The city said it was not a party to the dispute."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Parties {
+		if p.Kind == facts.KindGovernment && contains(p.Aliases, "the city") {
+			t.Errorf("'the city' resolved to %s", p.Name)
+		}
+	}
+}
+
+// oldListGap is the unanchored pattern listGapStart replaces.
+var oldListGap = regexp.MustCompile(`(?:` + listGapItems + `)*\s*$`)
+
+func TestListGapStartMatchesPattern(t *testing.T) {
+	texts := []string{
+		"Brightwave, Solvex and two other software firms",
+		"Brightwave, Solvex, and several consumer groups, ",
+		"Brightwave, which makes routers for small offices, also",
+		"Brightwave and Solvex have jointly",
+		"Brightwave, led by its founder, on Monday",
+		"Brightwave  ",
+		"",
+		", the",
+		"Brightwave, an online retailer,",
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "examples", "articles", "*"))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		for i := 0; i < len(s); i += 29 {
+			texts = append(texts, tail(s[:i], 160))
+		}
+	}
+	nontrivial := 0
+	for _, text := range texts {
+		if strings.TrimRight(text, " ") != text[:listGapStart(text)] {
+			nontrivial++
+		}
+		want := oldListGap.FindStringIndex(text)[0]
+		if got := listGapStart(text); got != want {
+			t.Errorf("%q: gap at %d, want %d", text, got, want)
+		}
+	}
+	if nontrivial < 20 {
+		t.Errorf("only %d of %d texts end in a list gap", nontrivial, len(texts))
+	}
+}
+
+func TestHintFlagsMatchSearch(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "examples", "articles", "*"))
+	n := 0
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		d := newDoc(string(b), "")
+		for _, s := range d.sents {
+			for key := range hintMasks {
+				list := unsafeList(key)
+				want := mayContain(s.low, list)
+				if got := s.may(list); got != want {
+					t.Errorf("%q in %q: %v, want %v", list, s.low, got, want)
+				}
+				var present []string
+				for _, h := range list {
+					if strings.Contains(s.low, h) {
+						present = append(present, h)
+					}
+				}
+				if got := s.present(list); !reflect.DeepEqual(got, present) {
+					t.Errorf("present %q in %q: %q, want %q", list, s.low, got, present)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no sentences")
+	}
+}
+
+// unsafeList rebuilds the registered list of key.
+func unsafeList(key hintKey) []string {
+	return unsafe.Slice(key.first, key.n)
+}
+
+func TestFindAroundMatchesFullScan(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "examples", "articles", "*"))
+	more, _ := filepath.Glob(filepath.Join("..", "examples", "heldout", "articles", "*"))
+	paths = append(paths, more...)
+	type use struct {
+		re            *regexp.Regexp
+		hints         []string
+		before, after int
+		cased         bool // hints as written, not in lower case
+	}
+	var uses []use
+	for _, nc := range namedCourts {
+		uses = append(uses, use{nc.re, nc.needs, courtWindowBefore, courtWindowAfter, true})
+	}
+	for _, r := range supportRules {
+		uses = append(uses, use{r.re, r.hints, supportWindow, supportWindow, false})
+	}
+	for _, g := range genericCourtRefs {
+		uses = append(uses, use{g.re, g.hints, courtWindowBefore, courtWindowAfter, false})
+	}
+	for _, rp := range rulingPhrases {
+		uses = append(uses, use{rp.re, rp.hints, rulingWindow, rulingWindow, false})
+	}
+	uses = append(uses, use{governmentRe, governmentHints, governmentWindow, governmentWindow, false})
+	uses = append(uses, use{judgeTitle, judgeWords, 120, 120, false}, use{judgeAppositive, judgeWords, 120, 120, false})
+	n := 0
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		d := newDoc(string(b), "")
+		for _, s := range d.sents {
+			for _, u := range uses {
+				want := u.re.FindAllStringSubmatchIndex(s.s, -1)
+				low := s.low
+				if u.cased {
+					low = s.s
+				}
+				got := findAround(u.re, s.s, low, u.hints, u.before, u.after)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s in %q: %v, want %v", u.re, s.s, got, want)
+				}
+				n += len(want)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d matches", n)
+	}
+}
+
+func TestSentenceInitialTheCourtIsGeneric(t *testing.T) {
+	doc, err := Extract(Input{Text: "Brightwave Ltd appealed to the Supreme Court after losing in the Fourth Circuit.\n\n" +
+		"The Court reversed the Fourth Circuit and sent the case back. The Court of Justice was not involved."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range doc.Courts {
+		if strings.HasPrefix(c.Name, "The ") {
+			t.Errorf("court %q", c.Name)
+		}
+	}
+	for _, name := range []string{"Court", "The Court"} {
+		if got := otherCourtName(name); got != "" {
+			t.Errorf("%q named %q", name, got)
+		}
+	}
+	if got := otherCourtName("The Court of Justice"); got != "Court of Justice of the European Union" {
+		t.Errorf("bare Court of Justice named %q", got)
+	}
+	if got := otherCourtName("Tokyo District Court"); got != "Tokyo District Court" {
+		t.Errorf("Tokyo District Court named %q", got)
+	}
+}
+
+func TestLowerWords(t *testing.T) {
+	got := lowerWords("Brightwave's data-center plan, über-fast and Zürich-based; x")
+	want := map[string]bool{"s": true, "data-center": true, "plan": true, "über-fast": true, "and": true, "x": true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lowerWords = %v, want %v", got, want)
+	}
+}

@@ -245,13 +245,7 @@ func (d *doc) findParties() {
 			p := queue[0]
 			queue = queue[1:]
 			for e := range edges {
-				var other *party
-				switch p {
-				case e[0]:
-					other = e[1]
-				case e[1]:
-					other = e[0]
-				}
+				other := otherEnd(e, p)
 				if other == nil || other.side != "" {
 					continue
 				}
@@ -260,13 +254,7 @@ func (d *doc) findParties() {
 				queue = append(queue, other)
 			}
 			for e := range fr.allies {
-				var other *party
-				switch p {
-				case e[0]:
-					other = e[1]
-				case e[1]:
-					other = e[0]
-				}
+				other := otherEnd(e, p)
 				if other == nil || other.side != "" || !other.litigant {
 					continue
 				}
@@ -589,4 +577,16 @@ func (d *doc) hasEdge(p *party, edges, allies map[[2]*party]bool) bool {
 		}
 	}
 	return false
+}
+
+// otherEnd is the party at the other end of edge e from p, or nil when p
+// is not on e.
+func otherEnd(e [2]*party, p *party) *party {
+	switch p {
+	case e[0]:
+		return e[1]
+	case e[1]:
+		return e[0]
+	}
+	return nil
 }

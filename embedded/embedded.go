@@ -110,27 +110,51 @@ type Options struct {
 	CacheDir string
 }
 
-// Server is a running embedded Neo4j, owned by this process.
+// Server is a running embedded Neo4j, owned by this process. If the JVM
+// dies without being asked to (killed, out of memory), the server starts
+// a new one on the same data directory and address, retrying with a
+// growing pause until it comes up or Stop is called; clients that keep
+// their driver simply reconnect.
 type Server struct {
 	uri     string
 	dataDir string
-	pid     int
 	logger  *slog.Logger
-	timeout time.Duration // Options.StartTimeout, for messages
+	timeout time.Duration // Options.StartTimeout, for messages and restarts
+	launch  launchSpec
+	lock    *os.File // the data directory lock, held until the server is stopped
+	log     *os.File // neo4j/launcher.log
 
+	mu       sync.Mutex
+	current  *jvm // the JVM now running or starting
+	restarts int  // how many times a dead JVM was replaced
+
+	stopping   atomic.Bool
+	stopped    chan struct{} // closed when Stop begins; wakes the supervisor
+	supervisor sync.WaitGroup
+	stopOnce   sync.Once
+	stopErr    error
+	cleanOnce  sync.Once
+}
+
+// launchSpec is what starting the launcher JVM takes.
+type launchSpec struct {
+	java        string
+	launcherDir string
+	javaOptions []string
+	home        string // Neo4j's home in the data directory
+	addr        string // Bolt host:port
+	pageCache   string
+}
+
+// jvm is one run of the launcher JVM.
+type jvm struct {
 	cmd      *exec.Cmd
+	pid      int
 	stdin    *os.File      // write end of the JVM's stdin; closing it stops the JVM
-	lock     *os.File      // the data directory lock, held while the JVM runs
-	log      *os.File      // neo4j/launcher.log
-	logStart int64         // offset in log where this run's output starts
+	logStart int64         // offset in the log where this run's output starts
 	exited   chan struct{} // closed once the JVM has exited
-	copied   chan struct{} // closed once the JVM's stdout is copied to log
+	copied   chan struct{} // closed once the JVM's stdout is copied to the log
 	exitErr  error         // cmd.Wait's result, set before exited is closed
-
-	stopping  atomic.Bool
-	stopOnce  sync.Once
-	stopErr   error
-	cleanOnce sync.Once
 }
 
 // Start builds the launcher if needed and starts an embedded Neo4j on
@@ -196,43 +220,68 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		lock.Close()
 		return nil, err
 	}
+	logPath := filepath.Join(home, "launcher.log")
+	log, err := os.OpenFile(logPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("opening %s: %w", logPath, err)
+	}
 
 	s := &Server{
 		uri:     "bolt://" + addr,
 		dataDir: dataDir,
 		logger:  logger,
 		timeout: timeout,
+		launch: launchSpec{java: java, launcherDir: launcherDir, javaOptions: javaOptions,
+			home: home, addr: addr, pageCache: pageCache},
 		lock:    lock,
-		exited:  make(chan struct{}),
-		copied:  make(chan struct{}),
+		log:     log,
+		stopped: make(chan struct{}),
 	}
-	ready, err := s.spawn(java, launcherDir, javaOptions, home, addr, pageCache)
+	began := time.Now()
+	j, ready, err := s.spawn()
 	if err != nil {
 		s.cleanup()
 		return nil, err
 	}
-	began := time.Now()
-	logger.Info("starting embedded Neo4j", "pid", s.pid, "bolt", addr, "data", dataDir)
+	s.current = j
+	logger.Info("starting embedded Neo4j", "pid", j.pid, "bolt", addr, "data", dataDir)
 
-	if err := s.waitReady(ctx, ready, addr); err != nil {
-		s.kill()
+	if err := s.waitReady(ctx, j, ready); err != nil {
+		s.kill(j)
 		s.cleanup()
 		return nil, err
 	}
-	if err := writeRunFile(dataDir, runInfo{PID: s.pid, OwnerPID: os.Getpid(), URI: s.uri, DataDir: dataDir, Started: time.Now().UTC()}); err != nil {
+	if err := s.writeRunFile(j); err != nil {
 		s.Stop(context.Background())
 		return nil, fmt.Errorf("writing the run file: %w", err)
 	}
-	logger.Info("embedded Neo4j is ready", "uri", s.uri, "pid", s.pid, "took", time.Since(began).Round(time.Millisecond))
-	go s.watch()
+	logger.Info("embedded Neo4j is ready", "uri", s.uri, "pid", j.pid, "took", time.Since(began).Round(time.Millisecond))
+	s.supervisor.Add(1)
+	go s.supervise()
 	return s, nil
 }
 
 // URI returns the Bolt URI of the server, bolt://host:port.
 func (s *Server) URI() string { return s.uri }
 
-// PID returns the process id of the launcher JVM.
-func (s *Server) PID() int { return s.pid }
+// PID returns the process id of the launcher JVM now running.
+func (s *Server) PID() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.current.pid
+}
+
+// Restarts returns how many times the server replaced a JVM that died.
+func (s *Server) Restarts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.restarts
+}
+
+func (s *Server) writeRunFile(j *jvm) error {
+	return writeRunFile(s.dataDir, runInfo{PID: j.pid, OwnerPID: os.Getpid(), URI: s.uri, DataDir: s.dataDir, Started: time.Now().UTC()})
+}
 
 // Stop shuts Neo4j down cleanly: it closes the JVM's stdin and waits up to 60
 // seconds (or until ctx is done) for it to exit, then sends SIGTERM and, as a last
@@ -244,48 +293,64 @@ func (s *Server) Stop(ctx context.Context) error {
 }
 
 func (s *Server) stop(ctx context.Context) error {
+	s.mu.Lock()
 	s.stopping.Store(true)
+	close(s.stopped)
+	j := s.current
+	s.mu.Unlock()
 	// First, so that nobody connects to a server that is going away.
-	removeRunFile(s.dataDir, s.pid)
-	s.logger.Info("stopping embedded Neo4j", "pid", s.pid)
+	removeRunFile(s.dataDir, j.pid)
+	s.logger.Info("stopping embedded Neo4j", "pid", j.pid)
 	began := time.Now()
-	s.stdin.Close()
+	j.stdin.Close()
 
 	graceful := time.NewTimer(60 * time.Second)
 	defer graceful.Stop()
 	select {
-	case <-s.exited:
+	case <-j.exited:
 	case <-graceful.C:
-		s.logger.Warn("embedded Neo4j did not stop within 60s of closing its stdin, sending SIGTERM", "pid", s.pid)
+		s.logger.Warn("embedded Neo4j did not stop within 60s of closing its stdin, sending SIGTERM", "pid", j.pid)
 	case <-ctx.Done():
-		s.logger.Warn("stop cancelled, sending SIGTERM to embedded Neo4j", "pid", s.pid)
+		s.logger.Warn("stop cancelled, sending SIGTERM to embedded Neo4j", "pid", j.pid)
 	}
-	killed := s.signalUntilExit(syscall.SIGTERM, 20*time.Second) &&
-		s.signalUntilExit(syscall.SIGKILL, 10*time.Second)
+	killed := j.signalUntilExit(syscall.SIGTERM, 20*time.Second) &&
+		j.signalUntilExit(syscall.SIGKILL, 10*time.Second)
+	s.supervisor.Wait()
 	s.cleanup()
 
 	switch {
 	case killed:
-		return fmt.Errorf("embedded Neo4j (pid %d) did not exit even after SIGKILL", s.pid)
-	case s.exitErr != nil:
-		return fmt.Errorf("embedded Neo4j exited uncleanly: %v%s", s.exitErr, s.tail())
+		return fmt.Errorf("embedded Neo4j (pid %d) did not exit even after SIGKILL", j.pid)
+	case j.exitErr != nil && !j.crashed():
+		return fmt.Errorf("embedded Neo4j exited uncleanly: %v%s", j.exitErr, s.tail(j))
 	}
-	s.logger.Info("embedded Neo4j stopped", "pid", s.pid, "took", time.Since(began).Round(time.Millisecond))
+	s.logger.Info("embedded Neo4j stopped", "pid", j.pid, "took", time.Since(began).Round(time.Millisecond))
 	return nil
+}
+
+// crashed reports whether the JVM had already died by a signal before it
+// was asked to stop; Stop then has nothing left to report.
+func (j *jvm) crashed() bool {
+	var exit *exec.ExitError
+	if !errors.As(j.exitErr, &exit) {
+		return false
+	}
+	status, ok := exit.Sys().(syscall.WaitStatus)
+	return ok && status.Signaled() && status.Signal() == syscall.SIGKILL
 }
 
 // signalUntilExit sends sig to the JVM's process group unless it has exited, and
 // waits up to wait for it to exit. It reports whether the JVM is still running.
-func (s *Server) signalUntilExit(sig syscall.Signal, wait time.Duration) bool {
+func (j *jvm) signalUntilExit(sig syscall.Signal, wait time.Duration) bool {
 	select {
-	case <-s.exited:
+	case <-j.exited:
 		return false
 	default:
 	}
 	// The JVM leads its own process group (Setpgid).
-	syscall.Kill(-s.pid, sig)
+	syscall.Kill(-j.pid, sig)
 	select {
-	case <-s.exited:
+	case <-j.exited:
 		return false
 	case <-time.After(wait):
 		return true
@@ -294,74 +359,140 @@ func (s *Server) signalUntilExit(sig syscall.Signal, wait time.Duration) bool {
 
 // kill stops a JVM that failed to start: SIGTERM (the launcher's shutdown hook
 // stops Neo4j if it got that far), then SIGKILL.
-func (s *Server) kill() {
-	s.stopping.Store(true)
-	s.stdin.Close()
-	if s.signalUntilExit(syscall.SIGTERM, 20*time.Second) {
-		s.signalUntilExit(syscall.SIGKILL, 10*time.Second)
+func (s *Server) kill(j *jvm) {
+	j.stdin.Close()
+	if j.signalUntilExit(syscall.SIGTERM, 20*time.Second) {
+		j.signalUntilExit(syscall.SIGKILL, 10*time.Second)
 	}
 }
 
 // cleanup releases what the server holds once the JVM has exited (or never ran).
 func (s *Server) cleanup() {
 	s.cleanOnce.Do(func() {
-		if s.cmd != nil {
-			<-s.exited
-			<-s.copied
-			removeRunFile(s.dataDir, s.pid)
+		s.mu.Lock()
+		j := s.current
+		s.mu.Unlock()
+		if j != nil {
+			<-j.exited
+			<-j.copied
+			removeRunFile(s.dataDir, j.pid)
+			j.stdin.Close()
 		}
-		if s.stdin != nil {
-			s.stdin.Close()
-		}
-		if s.log != nil {
-			s.log.Close()
-		}
+		s.log.Close()
 		s.lock.Close() // releases the data directory lock
 	})
 }
 
-// watch logs and cleans up if the JVM exits without being asked to.
-func (s *Server) watch() {
-	<-s.exited
-	if s.stopping.Load() {
-		return
+// supervise replaces the JVM whenever it exits without being asked to,
+// until Stop is called.
+func (s *Server) supervise() {
+	defer s.supervisor.Done()
+	for {
+		s.mu.Lock()
+		j := s.current
+		s.mu.Unlock()
+		select {
+		case <-j.exited:
+		case <-s.stopped:
+			return
+		}
+		if s.stopping.Load() {
+			return
+		}
+		<-j.copied
+		removeRunFile(s.dataDir, j.pid)
+		s.logger.Error("embedded Neo4j exited unexpectedly; starting it again", "pid", j.pid, "err", j.exitErr, "log", s.log.Name())
+		pause := time.Second
+		for {
+			err := s.restart()
+			if err == nil {
+				break
+			}
+			if s.stopping.Load() {
+				return
+			}
+			s.logger.Error("restarting embedded Neo4j failed; trying again", "err", err, "in", pause)
+			select {
+			case <-s.stopped:
+				return
+			case <-time.After(pause):
+			}
+			pause = min(2*pause, 30*time.Second)
+		}
 	}
-	s.logger.Error("embedded Neo4j exited unexpectedly", "pid", s.pid, "err", s.exitErr, "log", s.log.Name())
-	s.cleanup()
 }
 
-// spawn starts the launcher JVM. It returns a channel that receives the READY line.
-func (s *Server) spawn(java, launcherDir string, javaOptions []string, home, addr, pageCache string) (<-chan string, error) {
-	logPath := filepath.Join(home, "launcher.log")
-	log, err := os.OpenFile(logPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", logPath, err)
+// restart starts a new JVM in place of a dead one and waits until it serves.
+func (s *Server) restart() error {
+	began := time.Now()
+	s.mu.Lock()
+	if s.stopping.Load() {
+		s.mu.Unlock()
+		return errors.New("the server is stopping")
 	}
-	s.log = log
-	fmt.Fprintf(log, "=== %s amicus (pid %d) starts Neo4j on %s\n", time.Now().Format(time.RFC3339), os.Getpid(), addr)
-	if s.logStart, err = log.Seek(0, io.SeekEnd); err != nil {
-		s.logStart = 0
+	j, ready, err := s.spawn()
+	if err != nil {
+		s.mu.Unlock()
+		return err
+	}
+	s.current = j
+	s.mu.Unlock()
+
+	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
+	defer cancel()
+	go func() {
+		// Stop during the wait ends it at once.
+		select {
+		case <-s.stopped:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	if err := s.waitReady(ctx, j, ready); err != nil {
+		s.kill(j)
+		<-j.copied
+		return err
+	}
+	if err := s.writeRunFile(j); err != nil {
+		return fmt.Errorf("writing the run file: %w", err)
+	}
+	s.mu.Lock()
+	s.restarts++
+	s.mu.Unlock()
+	s.logger.Info("embedded Neo4j is ready again", "uri", s.uri, "pid", j.pid, "took", time.Since(began).Round(time.Millisecond))
+	return nil
+}
+
+// spawn starts the launcher JVM. It returns the run and a channel that
+// receives the READY line.
+func (s *Server) spawn() (*jvm, <-chan string, error) {
+	l := s.launch
+	fmt.Fprintf(s.log, "=== %s amicus (pid %d) starts Neo4j on %s\n", time.Now().Format(time.RFC3339), os.Getpid(), l.addr)
+	j := &jvm{exited: make(chan struct{}), copied: make(chan struct{})}
+	var err error
+	if j.logStart, err = s.log.Seek(0, io.SeekEnd); err != nil {
+		j.logStart = 0
 	}
 
 	stdinR, stdinW, err := os.Pipe()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	stdoutR, stdoutW, err := os.Pipe()
 	if err != nil {
 		stdinR.Close()
 		stdinW.Close()
-		return nil, err
+		return nil, nil, err
 	}
 
-	args := append(append(append([]string{}, javaOptions...), jvmFlags...),
-		"-cp", classPath(launcherDir), launcherMain,
-		"--data", home, "--bolt", addr, "--page-cache", pageCache)
-	cmd := exec.Command(java, args...)
-	cmd.Dir = home
+	args := append(append(append([]string{}, l.javaOptions...), jvmFlags...),
+		"-cp", classPath(l.launcherDir), launcherMain,
+		"--data", l.home, "--bolt", l.addr, "--page-cache", l.pageCache)
+	cmd := exec.Command(l.java, args...)
+	cmd.Dir = l.home
 	cmd.Stdin = stdinR
 	cmd.Stdout = stdoutW
-	cmd.Stderr = log // straight to the file, so it survives our death
+	cmd.Stderr = s.log // straight to the file, so it survives our death
 	// The JVM inherits the data directory lock, so the lock stays held until both
 	// we and the JVM are gone: a new owner can't start while an old JVM still
 	// has the store open.
@@ -374,21 +505,22 @@ func (s *Server) spawn(java, launcherDir string, javaOptions []string, home, add
 	if err != nil {
 		stdinW.Close()
 		stdoutR.Close()
-		return nil, fmt.Errorf("starting java: %w", err)
+		return nil, nil, fmt.Errorf("starting java: %w", err)
 	}
-	s.cmd = cmd
-	s.pid = cmd.Process.Pid
-	s.stdin = stdinW
+	j.cmd = cmd
+	j.pid = cmd.Process.Pid
+	j.stdin = stdinW
 
 	go func() {
-		s.exitErr = cmd.Wait()
-		close(s.exited)
+		j.exitErr = cmd.Wait()
+		close(j.exited)
 	}()
 
 	ready := make(chan string, 1)
+	log := s.log
 	go func() {
 		// Copy the JVM's stdout to the log, watching for the READY line.
-		defer close(s.copied)
+		defer close(j.copied)
 		defer stdoutR.Close()
 		scanner := bufio.NewScanner(stdoutR)
 		for scanner.Scan() {
@@ -403,18 +535,18 @@ func (s *Server) spawn(java, launcherDir string, javaOptions []string, home, add
 		}
 		io.Copy(log, stdoutR) // in case of an overlong line
 	}()
-	return ready, nil
+	return j, ready, nil
 }
 
-// waitReady waits for the READY line, then checks that a driver can connect.
-func (s *Server) waitReady(ctx context.Context, ready <-chan string, addr string) error {
+// waitReady waits for the READY line of j, then checks that a driver can connect.
+func (s *Server) waitReady(ctx context.Context, j *jvm, ready <-chan string) error {
 	select {
 	case <-ready:
-	case <-s.exited:
-		return s.startError()
+	case <-j.exited:
+		return s.startError(j)
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return fmt.Errorf("embedded Neo4j did not become ready within %s (see %s)%s", s.timeout, s.log.Name(), s.tail())
+			return fmt.Errorf("embedded Neo4j did not become ready within %s (see %s)%s", s.timeout, s.log.Name(), s.tail(j))
 		}
 		return fmt.Errorf("starting embedded Neo4j: %w", ctx.Err())
 	}
@@ -426,27 +558,27 @@ func (s *Server) waitReady(ctx context.Context, ready <-chan string, addr string
 	checkCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := driver.VerifyConnectivity(checkCtx); err != nil {
-		return fmt.Errorf("embedded Neo4j said it was ready, but a driver cannot connect to %s: %w%s", s.uri, err, s.tail())
+		return fmt.Errorf("embedded Neo4j said it was ready, but a driver cannot connect to %s: %w%s", s.uri, err, s.tail(j))
 	}
 	return nil
 }
 
 // startError explains why the JVM exited before it was ready.
-func (s *Server) startError() error {
+func (s *Server) startError(j *jvm) error {
 	var exit *exec.ExitError
-	if errors.As(s.exitErr, &exit) {
+	if errors.As(j.exitErr, &exit) {
 		switch exit.ExitCode() {
 		case exitAddressInUse:
-			return addrInUseError(strings.TrimPrefix(s.uri, "bolt://"))
+			return addrInUseError(s.launch.addr)
 		case exitDataDir:
-			return fmt.Errorf("embedded Neo4j cannot use its data directory %s%s", s.dataDir, s.tail())
+			return fmt.Errorf("embedded Neo4j cannot use its data directory %s%s", s.dataDir, s.tail(j))
 		}
 	}
-	return fmt.Errorf("embedded Neo4j exited during startup (%v)%s", s.exitErr, s.tail())
+	return fmt.Errorf("embedded Neo4j exited during startup (%v)%s", j.exitErr, s.tail(j))
 }
 
-// tail returns the end of this run's launcher output, for error messages.
-func (s *Server) tail() string {
+// tail returns the end of j's launcher output, for error messages.
+func (s *Server) tail(j *jvm) string {
 	const maxBytes = 4000
 	const maxLines = 25
 	f, err := os.Open(s.log.Name())
@@ -458,13 +590,13 @@ func (s *Server) tail() string {
 	if err != nil {
 		return ""
 	}
-	start := max(s.logStart, end-maxBytes)
+	start := max(j.logStart, end-maxBytes)
 	buf := make([]byte, end-start)
 	if _, err := f.ReadAt(buf, start); err != nil && err != io.EOF {
 		return ""
 	}
 	lines := strings.Split(strings.TrimRight(string(buf), "\n"), "\n")
-	if start > s.logStart && len(lines) > 1 {
+	if start > j.logStart && len(lines) > 1 {
 		lines = lines[1:] // drop the partial first line
 	}
 	if len(lines) > maxLines {

@@ -366,3 +366,54 @@ func launcherPIDs(t *testing.T, dir string) []int {
 	}
 	return pids
 }
+
+// TestRestartAfterCrash kills the JVM behind a running server and checks
+// that the server starts a new one on the same address and data, which
+// keeps what was written, and that Stop still stops everything.
+func TestRestartAfterCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: starts Neo4j twice")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	srv := startServer(t, dir, freeAddr(t))
+	if err := writeNode(ctx, srv.URI(), "before-crash"); err != nil {
+		t.Fatalf("writing a node: %v", err)
+	}
+	first := srv.PID()
+	if err := syscall.Kill(first, syscall.SIGKILL); err != nil {
+		t.Fatalf("killing the JVM: %v", err)
+	}
+	if !waitGone(first, 30*time.Second) {
+		t.Fatalf("JVM %d still alive after SIGKILL", first)
+	}
+	deadline := time.Now().Add(3 * time.Minute)
+	for srv.Restarts() == 0 && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	if srv.Restarts() != 1 {
+		t.Fatalf("Restarts() = %d after the JVM died, want 1", srv.Restarts())
+	}
+	second := srv.PID()
+	if second == first || !processAlive(second) {
+		t.Fatalf("PID() = %d after the restart (first JVM %d): want a new live JVM", second, first)
+	}
+	if uri, ok := Running(dir); !ok || uri != srv.URI() {
+		t.Errorf("Running after the restart = %q, %v; want %q, true", uri, ok, srv.URI())
+	}
+	if n, err := countNodes(ctx, srv.URI(), "before-crash"); err != nil || n != 1 {
+		t.Errorf("after the restart: n=%d err=%v, want the node written before the crash", n, err)
+	}
+	if err := srv.Stop(ctx); err != nil {
+		t.Fatalf("Stop: %v", err)
+	}
+	if !waitGone(second, 30*time.Second) {
+		t.Errorf("JVM %d alive after Stop", second)
+	}
+	if srv.Restarts() != 1 {
+		t.Errorf("Restarts() = %d after Stop, want 1: Stop must not restart", srv.Restarts())
+	}
+	if _, ok := Running(dir); ok {
+		t.Errorf("Running after Stop = true")
+	}
+}

@@ -17,6 +17,12 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
+// RetryTime bounds how long a transaction is retried while the graph is
+// unreachable or answers with a transient error. A request that meets a
+// graph that is down fails with ECodeUnavailable after about this long,
+// rather than hanging until the client gives up.
+const RetryTime = 5 * time.Second
+
 // Config says which Neo4j to use.
 type Config struct {
 	// URI such as bolt://127.0.0.1:7687, neo4j://cluster:7687 or
@@ -50,6 +56,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.MaxConnectionPoolSize = 100
 		c.ConnectionAcquisitionTimeout = 30 * time.Second
 		c.SocketConnectTimeout = 5 * time.Second
+		c.MaxTransactionRetryTime = RetryTime
 	})
 	if err != nil {
 		return nil, facts.Errorf(facts.ECodeInvalid, "neo4j: bad URI %q: %v", cfg.URI, err)
@@ -168,9 +175,22 @@ func classify(err error) error {
 	if err == nil {
 		return nil
 	}
-	var connectivity *neo4j.ConnectivityError
-	if errors.As(err, &connectivity) || neo4j.IsRetryable(err) {
+	if unreachable(err) {
 		return fmt.Errorf("%w: %w", facts.Errorf(facts.ECodeUnavailable, "the graph is unavailable"), err)
 	}
 	return err
+}
+
+// unreachable reports whether err means the graph could not be reached or
+// kept failing transiently until the driver gave up retrying.
+func unreachable(err error) bool {
+	var connectivity *neo4j.ConnectivityError
+	if errors.As(err, &connectivity) || neo4j.IsRetryable(err) {
+		return true
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return unreachable(limit.Errors[len(limit.Errors)-1])
+	}
+	return false
 }

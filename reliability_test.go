@@ -698,7 +698,9 @@ func TestRInjection(t *testing.T) {
 		t.Fatalf("loadArticle with injection text: %v %v", err, res.Errors)
 	}
 	var loaded struct {
-		LoadArticle struct{ Article struct{ Title, URL, Publisher string } }
+		LoadArticle struct {
+			Article struct{ Title, URL, Publisher string }
+		}
 	}
 	if err := json.Unmarshal(res.Data, &loaded); err != nil {
 		t.Fatal(err)

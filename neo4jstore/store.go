@@ -162,11 +162,26 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 			return nil, err
 		}
 		return result.Collect(ctx)
-	})
+	}, serverTimeout(ctx)...)
 	if err != nil {
 		return nil, classify(err)
 	}
 	return records, nil
+}
+
+// serverTimeout gives a transaction the time left before ctx's deadline,
+// so that Neo4j itself stops a query whose request has timed out instead
+// of finishing work nobody waits for.
+func serverTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return nil
+	}
+	left := time.Until(deadline)
+	if left < time.Millisecond {
+		left = time.Millisecond
+	}
+	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(left)}
 }
 
 // classify marks errors that mean the graph cannot be reached, so users

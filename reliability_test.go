@@ -228,8 +228,8 @@ var mixedQueries = []struct {
 }{
 	{`{ parties(first: 20) { totalCount nodes { name kind supporters { via supporter { name } } } } }`, nil},
 	{`query($t: String!) { search(text: $t, first: 10) { kind snippet } }`, map[string]any{"t": "brief"}},
-	{`{ cases { name parties { side party { name } } rulings { summary } } }`, nil},
-	{`{ courts { name level rulings { summary favors { name } } } }`, nil},
+	{`{ cases(first: 20) { totalCount nodes { name parties { side party { name } } rulingsConnection(first: 5) { nodes { summary } } } } }`, nil},
+	{`{ courts(first: 20) { nodes { name level rulings { summary favors { name } } } } }`, nil},
 }
 
 // TestRReliabilityUnderLoad runs 50 clients asking a mix of queries for a

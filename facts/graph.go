@@ -106,25 +106,78 @@ type StoredEvidence struct {
 	Confidence float64
 }
 
-// PartyPage is one page of parties in name order.
-type PartyPage struct {
-	Parties []StoredParty
-	// HasNext is true when more parties follow this page.
+// PageRequest asks for one page of a list: the First items after the
+// item with id After, or the Last items before the item with id Before.
+// Exactly one of First and Last is positive.
+type PageRequest struct {
+	First  int
+	After  string
+	Last   int
+	Before string
+}
+
+// Page is one page of a list.
+type Page[T any] struct {
+	Items []T
+	// HasNext is true when items follow the page.
 	HasNext bool
-	// Total counts every party matching the filter.
+	// HasPrevious is true when items come before the page.
+	HasPrevious bool
+	// Total counts the items of the whole list.
 	Total int
 }
 
-// PartyFilter selects parties for a page.
+// PartyFilter selects parties. Empty fields select everything.
 type PartyFilter struct {
 	// NameContains keeps parties whose name or an alias contains it,
 	// ignoring case.
 	NameContains string
-	// After is the name-order position to start after (exclusive), empty
-	// for the first page.
-	After string
-	// First is the page size.
-	First int
+	// Kind keeps parties of this kind.
+	Kind string
+	// Case keeps parties to the case with this id.
+	Case string
+	// Side keeps parties on this side of a case (of Case, when set).
+	Side string
+}
+
+// CaseFilter selects cases. Empty fields select everything.
+type CaseFilter struct {
+	// NameContains keeps cases whose name contains it, ignoring case.
+	NameContains string
+	// Party keeps cases the party with this id litigates in.
+	Party string
+	// Court keeps cases heard in the court with this id.
+	Court string
+	// PublishedAfter and PublishedBefore (YYYY-MM-DD, inclusive) keep
+	// cases described by an article published in the range.
+	PublishedAfter, PublishedBefore string
+}
+
+// CourtFilter selects courts. Empty fields select everything.
+type CourtFilter struct {
+	// NameContains keeps courts whose name or an alias contains it,
+	// ignoring case.
+	NameContains string
+	// Level keeps courts at this level of the hierarchy.
+	Level string
+}
+
+// PrecedentFilter selects precedents. Empty fields select everything.
+type PrecedentFilter struct {
+	// NameContains keeps precedents whose name or citation contains it,
+	// ignoring case.
+	NameContains string
+	// Kind keeps statutes or cases.
+	Kind string
+}
+
+// ArticleFilter selects articles. Empty fields select everything.
+type ArticleFilter struct {
+	// PublishedAfter and PublishedBefore (YYYY-MM-DD, inclusive) keep
+	// articles published in the range.
+	PublishedAfter, PublishedBefore string
+	// Publisher keeps articles whose publisher contains it, ignoring case.
+	Publisher string
 }
 
 // Reader reads the graph for the API. List methods return facts in a
@@ -133,11 +186,13 @@ type PartyFilter struct {
 // absent from the map.
 type Reader interface {
 	PartyByName(ctx context.Context, name string) (*StoredParty, error)
-	Parties(ctx context.Context, filter PartyFilter) (PartyPage, error)
-	Cases(ctx context.Context) ([]StoredCase, error)
-	Courts(ctx context.Context) ([]StoredCourt, error)
-	Precedents(ctx context.Context) ([]StoredPrecedent, error)
-	Articles(ctx context.Context) ([]StoredArticle, error)
+	Parties(ctx context.Context, filter PartyFilter, page PageRequest) (Page[StoredParty], error)
+	Cases(ctx context.Context, filter CaseFilter, page PageRequest) (Page[StoredCase], error)
+	Courts(ctx context.Context, filter CourtFilter, page PageRequest) (Page[StoredCourt], error)
+	Precedents(ctx context.Context, filter PrecedentFilter, page PageRequest) (Page[StoredPrecedent], error)
+	Articles(ctx context.Context, filter ArticleFilter, page PageRequest) (Page[StoredArticle], error)
+	// NodeByID reads any fact by its id, or returns nil.
+	NodeByID(ctx context.Context, id string) (Node, error)
 
 	PartiesByID(ctx context.Context, ids []string) (map[string]StoredParty, error)
 	CourtsByID(ctx context.Context, ids []string) (map[string]StoredCourt, error)
@@ -201,3 +256,37 @@ type Editor interface {
 	// evidence, and returns the kept party.
 	MergeParties(ctx context.Context, keep, merge string) (StoredParty, error)
 }
+
+// Node is a stored fact with an id that is unique across the whole graph;
+// the id's prefix says what kind of fact it is.
+type Node interface {
+	// NodeID returns the fact's id.
+	NodeID() string
+}
+
+// NodeID returns the article's id.
+func (a StoredArticle) NodeID() string { return a.ID }
+
+// NodeID returns the case's id.
+func (c StoredCase) NodeID() string { return c.ID }
+
+// NodeID returns the party's id.
+func (p StoredParty) NodeID() string { return p.ID }
+
+// NodeID returns the court's id.
+func (c StoredCourt) NodeID() string { return c.ID }
+
+// NodeID returns the judge's id.
+func (j StoredJudge) NodeID() string { return j.ID }
+
+// NodeID returns the precedent's id.
+func (p StoredPrecedent) NodeID() string { return p.ID }
+
+// NodeID returns the argument's id.
+func (a StoredArgument) NodeID() string { return a.ID }
+
+// NodeID returns the support's id.
+func (s StoredSupport) NodeID() string { return s.ID }
+
+// NodeID returns the ruling's id.
+func (r StoredRuling) NodeID() string { return r.ID }

@@ -40,9 +40,9 @@ func newCountingReader(n int) *countingReader {
 	return r
 }
 
-func (r *countingReader) Parties(ctx context.Context, f facts.PartyFilter) (facts.PartyPage, error) {
+func (r *countingReader) Parties(ctx context.Context, f facts.PartyFilter, page facts.PageRequest) (facts.Page[facts.StoredParty], error) {
 	r.count("Parties")
-	return facts.PartyPage{Parties: r.parties[:f.First], Total: len(r.parties)}, nil
+	return facts.Page[facts.StoredParty]{Items: r.parties[:page.First], Total: len(r.parties)}, nil
 }
 
 func (r *countingReader) PartiesByID(ctx context.Context, ids []string) (map[string]facts.StoredParty, error) {

@@ -51,14 +51,15 @@ func courtID(c facts.StoredCourt) string     { return c.ID }
 func caseID(c facts.StoredCase) string       { return c.ID }
 func articleID(a facts.StoredArticle) string { return a.ID }
 
-// encodeCursor makes an opaque cursor from a party id.
+// encodeCursor makes an opaque cursor from an item's id.
 func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
 
-// decodeCursor reads a cursor made by encodeCursor.
-func decodeCursor(cursor string) (string, error) {
+// decodeCursor reads a cursor made by encodeCursor, given as the argument
+// named arg.
+func decodeCursor(arg, cursor string) (string, error) {
 	id, err := base64.RawURLEncoding.DecodeString(cursor)
-	if err != nil {
-		return "", facts.Errorf(facts.ECodeInvalid, "after: %q is not a cursor this API gave out", cursor)
+	if err != nil || len(id) == 0 {
+		return "", facts.Errorf(facts.ECodeInvalid, "%s: %q is not a cursor this API gave out", arg, cursor)
 	}
 	return string(id), nil
 }

@@ -64,8 +64,16 @@ func (r *caseResolver) Issue(ctx context.Context, obj *facts.StoredCase) (*strin
 }
 
 // Parties is the resolver for the parties field.
-func (r *caseResolver) Parties(ctx context.Context, obj *facts.StoredCase) ([]facts.CaseParty, error) {
-	return r.loadersFor(ctx).PartiesByCase.Load(ctx, obj.ID)
+func (r *caseResolver) Parties(ctx context.Context, obj *facts.StoredCase, side *string) ([]facts.CaseParty, error) {
+	want, err := sideArg(side)
+	if err != nil {
+		return nil, err
+	}
+	parties, err := r.loadersFor(ctx).PartiesByCase.Load(ctx, obj.ID)
+	if err != nil || want == "" {
+		return parties, err
+	}
+	return keep(parties, func(p facts.CaseParty) bool { return p.Side == want }), nil
 }
 
 // Supporters is the resolver for the supporters field.
@@ -77,9 +85,27 @@ func (r *caseResolver) Supporters(ctx context.Context, obj *facts.StoredCase) ([
 	return sided(supports), nil
 }
 
+// SupportersConnection is the resolver for the supportersConnection field.
+func (r *caseResolver) SupportersConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	supports, err := r.Case().Supporters(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+}
+
 // Arguments is the resolver for the arguments field.
 func (r *caseResolver) Arguments(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredArgument, error) {
 	return r.loadersFor(ctx).ArgumentsByCase.Load(ctx, obj.ID)
+}
+
+// ArgumentsConnection is the resolver for the argumentsConnection field.
+func (r *caseResolver) ArgumentsConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error) {
+	arguments, err := r.loadersFor(ctx).ArgumentsByCase.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pagedArguments(ctx, r.Resolver, arguments, filter, pageArgs{first: first, after: after, last: last, before: before})
 }
 
 // Courts is the resolver for the courts field.
@@ -92,6 +118,15 @@ func (r *caseResolver) Rulings(ctx context.Context, obj *facts.StoredCase) ([]fa
 	return r.loadersFor(ctx).RulingsByCase.Load(ctx, obj.ID)
 }
 
+// RulingsConnection is the resolver for the rulingsConnection field.
+func (r *caseResolver) RulingsConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.RulingFilter) (*model.RulingConnection, error) {
+	rulings, err := r.loadersFor(ctx).RulingsByCase.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pagedRulings(ctx, r.Resolver, rulings, filter, pageArgs{first: first, after: after, last: last, before: before})
+}
+
 // Precedents is the resolver for the precedents field.
 func (r *caseResolver) Precedents(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredPrecedent, error) {
 	return r.loadersFor(ctx).PrecedentsByCase.Load(ctx, obj.ID)
@@ -100,6 +135,11 @@ func (r *caseResolver) Precedents(ctx context.Context, obj *facts.StoredCase) ([
 // Evidence is the resolver for the evidence field.
 func (r *caseResolver) Evidence(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredEvidence, error) {
 	return r.loadersFor(ctx).Evidence.Load(ctx, obj.ID)
+}
+
+// EvidenceConnection is the resolver for the evidenceConnection field.
+func (r *caseResolver) EvidenceConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error) {
+	return pagedEvidence(ctx, r.Resolver, obj.ID, filter, pageArgs{first: first, after: after, last: last, before: before})
 }
 
 // Party is the resolver for the party field.
@@ -120,6 +160,15 @@ func (r *courtResolver) Place(ctx context.Context, obj *facts.StoredCourt) (*str
 // Rulings is the resolver for the rulings field.
 func (r *courtResolver) Rulings(ctx context.Context, obj *facts.StoredCourt) ([]facts.StoredRuling, error) {
 	return r.loadersFor(ctx).RulingsByCourt.Load(ctx, obj.ID)
+}
+
+// RulingsConnection is the resolver for the rulingsConnection field.
+func (r *courtResolver) RulingsConnection(ctx context.Context, obj *facts.StoredCourt, first *int, after *string, last *int, before *string, filter *model.RulingFilter) (*model.RulingConnection, error) {
+	rulings, err := r.loadersFor(ctx).RulingsByCourt.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pagedRulings(ctx, r.Resolver, rulings, filter, pageArgs{first: first, after: after, last: last, before: before})
 }
 
 // Judges is the resolver for the judges field.
@@ -157,6 +206,15 @@ func (r *partyResolver) Supporters(ctx context.Context, obj *facts.StoredParty) 
 	return r.loadersFor(ctx).SupportsBySupported.Load(ctx, obj.ID)
 }
 
+// SupportersConnection is the resolver for the supportersConnection field.
+func (r *partyResolver) SupportersConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	supports, err := r.loadersFor(ctx).SupportsBySupported.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+}
+
 // Supports is the resolver for the supports field.
 func (r *partyResolver) Supports(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error) {
 	supports, err := r.loadersFor(ctx).SupportsBySupporter.Load(ctx, obj.ID)
@@ -166,9 +224,27 @@ func (r *partyResolver) Supports(ctx context.Context, obj *facts.StoredParty) ([
 	return sided(supports), nil
 }
 
+// SupportsConnection is the resolver for the supportsConnection field.
+func (r *partyResolver) SupportsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	supports, err := r.Party().Supports(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+}
+
 // Arguments is the resolver for the arguments field.
 func (r *partyResolver) Arguments(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredArgument, error) {
 	return r.loadersFor(ctx).ArgumentsByParty.Load(ctx, obj.ID)
+}
+
+// ArgumentsConnection is the resolver for the argumentsConnection field.
+func (r *partyResolver) ArgumentsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error) {
+	arguments, err := r.loadersFor(ctx).ArgumentsByParty.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return pagedArguments(ctx, r.Resolver, arguments, filter, pageArgs{first: first, after: after, last: last, before: before})
 }
 
 // Opponents is the resolver for the opponents field.
@@ -181,9 +257,34 @@ func (r *partyResolver) Cases(ctx context.Context, obj *facts.StoredParty) ([]fa
 	return r.loadersFor(ctx).CasesByParty.Load(ctx, obj.ID)
 }
 
+// CasesConnection is the resolver for the casesConnection field.
+func (r *partyResolver) CasesConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.CaseFilter) (*model.CaseConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
+	if err != nil {
+		return nil, err
+	}
+	cases, err := r.loadersFor(ctx).CasesByParty.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	if cases, err = r.filterCases(ctx, cases, filter); err != nil {
+		return nil, err
+	}
+	page, err := paginate(cases, caseID, req)
+	if err != nil {
+		return nil, err
+	}
+	return caseConnection(page), nil
+}
+
 // Evidence is the resolver for the evidence field.
 func (r *partyResolver) Evidence(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredEvidence, error) {
 	return r.loadersFor(ctx).Evidence.Load(ctx, obj.ID)
+}
+
+// EvidenceConnection is the resolver for the evidenceConnection field.
+func (r *partyResolver) EvidenceConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error) {
+	return pagedEvidence(ctx, r.Resolver, obj.ID, filter, pageArgs{first: first, after: after, last: last, before: before})
 }
 
 // Citation is the resolver for the citation field.
@@ -196,49 +297,46 @@ func (r *precedentResolver) Evidence(ctx context.Context, obj *facts.StoredPrece
 	return r.loadersFor(ctx).Evidence.Load(ctx, obj.ID)
 }
 
+// EvidenceConnection is the resolver for the evidenceConnection field.
+func (r *precedentResolver) EvidenceConnection(ctx context.Context, obj *facts.StoredPrecedent, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error) {
+	return pagedEvidence(ctx, r.Resolver, obj.ID, filter, pageArgs{first: first, after: after, last: last, before: before})
+}
+
 // Party is the resolver for the party field.
 func (r *queryResolver) Party(ctx context.Context, name string) (*facts.StoredParty, error) {
 	return r.Reader.PartyByName(ctx, name)
 }
 
+// Node is the resolver for the node field.
+func (r *queryResolver) Node(ctx context.Context, id string) (facts.Node, error) {
+	node, err := r.Reader.NodeByID(ctx, id)
+	if err != nil || node == nil {
+		return nil, err
+	}
+	return node, nil
+}
+
 // Parties is the resolver for the parties field.
-func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, nameContains *string) (*model.PartyConnection, error) {
-	size := defaultPageSize
-	if first != nil {
-		size = *first
-	}
-	if size < 1 || size > maxPageSize {
-		return nil, facts.Errorf(facts.ECodeInvalid, "first must be between 1 and %d", maxPageSize)
-	}
-	filter := facts.PartyFilter{First: size}
-	if nameContains != nil {
-		filter.NameContains = *nameContains
-	}
-	if after != nil && *after != "" {
-		id, err := decodeCursor(*after)
-		if err != nil {
-			return nil, err
-		}
-		filter.After = id
-	}
-	page, err := r.Reader.Parties(ctx, filter)
+func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, last *int, before *string, nameContains *string, filter *model.PartyFilter) (*model.PartyConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.PartyConnection{
-		Nodes:      page.Parties,
-		Edges:      make([]model.PartyEdge, len(page.Parties)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: filter.After != ""},
-		TotalCount: page.Total,
+	var f facts.PartyFilter
+	if filter != nil {
+		f = facts.PartyFilter{NameContains: text(filter.NameContains), Kind: text(filter.Kind), Case: text(filter.Case)}
+		if f.Side, err = sideArg(filter.Side); err != nil {
+			return nil, err
+		}
 	}
-	for i := range page.Parties {
-		conn.Edges[i] = model.PartyEdge{Cursor: encodeCursor(page.Parties[i].ID), Node: &page.Parties[i]}
+	if nameContains != nil && f.NameContains == "" {
+		f.NameContains = text(nameContains)
 	}
-	if n := len(page.Parties); n > 0 {
-		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
-		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	page, err := r.Reader.Parties(ctx, f, req)
+	if err != nil {
+		return nil, err
 	}
-	return conn, nil
+	return partyConnection(page), nil
 }
 
 // Case is the resolver for the case field.
@@ -247,23 +345,77 @@ func (r *queryResolver) Case(ctx context.Context, id string) (*facts.StoredCase,
 }
 
 // Cases is the resolver for the cases field.
-func (r *queryResolver) Cases(ctx context.Context) ([]facts.StoredCase, error) {
-	return r.Reader.Cases(ctx)
+func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter) (*model.CaseConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
+	if err != nil {
+		return nil, err
+	}
+	var f facts.CaseFilter
+	if filter != nil {
+		f = facts.CaseFilter{NameContains: text(filter.NameContains), Party: text(filter.Party), Court: text(filter.Court)}
+		if f.PublishedAfter, f.PublishedBefore, err = dayRange(filter.PublishedAfter, filter.PublishedBefore); err != nil {
+			return nil, err
+		}
+	}
+	page, err := r.Reader.Cases(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return caseConnection(page), nil
 }
 
 // Courts is the resolver for the courts field.
-func (r *queryResolver) Courts(ctx context.Context) ([]facts.StoredCourt, error) {
-	return r.Reader.Courts(ctx)
+func (r *queryResolver) Courts(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CourtFilter) (*model.CourtConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
+	if err != nil {
+		return nil, err
+	}
+	var f facts.CourtFilter
+	if filter != nil {
+		f = facts.CourtFilter{NameContains: text(filter.NameContains), Level: text(filter.Level)}
+	}
+	page, err := r.Reader.Courts(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return courtConnection(page), nil
 }
 
 // Precedents is the resolver for the precedents field.
-func (r *queryResolver) Precedents(ctx context.Context) ([]facts.StoredPrecedent, error) {
-	return r.Reader.Precedents(ctx)
+func (r *queryResolver) Precedents(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PrecedentFilter) (*model.PrecedentConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
+	if err != nil {
+		return nil, err
+	}
+	var f facts.PrecedentFilter
+	if filter != nil {
+		f = facts.PrecedentFilter{NameContains: text(filter.NameContains), Kind: text(filter.Kind)}
+	}
+	page, err := r.Reader.Precedents(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return precedentConnection(page), nil
 }
 
 // Articles is the resolver for the articles field.
-func (r *queryResolver) Articles(ctx context.Context) ([]facts.StoredArticle, error) {
-	return r.Reader.Articles(ctx)
+func (r *queryResolver) Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter) (*model.ArticleConnection, error) {
+	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
+	if err != nil {
+		return nil, err
+	}
+	var f facts.ArticleFilter
+	if filter != nil {
+		f = facts.ArticleFilter{Publisher: text(filter.Publisher)}
+		if f.PublishedAfter, f.PublishedBefore, err = dayRange(filter.PublishedAfter, filter.PublishedBefore); err != nil {
+			return nil, err
+		}
+	}
+	page, err := r.Reader.Articles(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return articleConnection(page), nil
 }
 
 // Search is the resolver for the search field.

@@ -7,19 +7,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// list runs a query whose records each have an `item` map and decodes them.
-func list[T any](ctx context.Context, s *Store, query string, decode func(map[string]any) T) ([]T, error) {
-	records, err := s.read(ctx, query, nil)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]T, 0, len(records))
-	for _, r := range records {
-		out = append(out, decode(item(r)))
-	}
-	return out, nil
-}
-
 // byID runs a query over $ids whose records have a `key` and an `item` map,
 // and returns the decoded items by key.
 func byID[T any](ctx context.Context, s *Store, query string, ids []string, decode func(map[string]any) T) (map[string]T, error) {

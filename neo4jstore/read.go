@@ -34,69 +34,6 @@ LIMIT 1`, map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id"
 	return &party, nil
 }
 
-// Parties returns a page of parties in name order.
-func (s *Store) Parties(ctx context.Context, filter facts.PartyFilter) (facts.PartyPage, error) {
-	records, err := s.read(ctx, `
-OPTIONAL MATCH (after:Party {id: $after})
-WITH after
-MATCH (p:Party)
-WHERE $contains = '' OR p.nameLower CONTAINS $contains
-   OR any(a IN p.aliases WHERE toLower(a) CONTAINS $contains)
-WITH after, p ORDER BY p.nameLower, p.id
-WITH after, collect(p) AS matching
-RETURN size(matching) AS total, $after <> '' AND after IS NULL AS badCursor,
-       [p IN matching WHERE after IS NULL
-          OR p.nameLower > after.nameLower
-          OR (p.nameLower = after.nameLower AND p.id > after.id)
-       ][0..$limit] AS page`,
-		map[string]any{
-			"after":    filter.After,
-			"contains": strings.ToLower(filter.NameContains),
-			"limit":    filter.First + 1,
-		})
-	if err != nil {
-		return facts.PartyPage{}, err
-	}
-	var page facts.PartyPage
-	if len(records) == 0 {
-		return page, nil
-	}
-	m := records[0].AsMap()
-	if bad, _ := m["badCursor"].(bool); bad {
-		return page, facts.Errorf(facts.ECodeInvalid, "the cursor %q does not point at a party", filter.After)
-	}
-	page.Total = int(toInt(m["total"]))
-	nodes, _ := m["page"].([]any)
-	for i, n := range nodes {
-		if i == filter.First {
-			page.HasNext = true
-			break
-		}
-		page.Parties = append(page.Parties, decodeParty(nodeProps(n)))
-	}
-	return page, nil
-}
-
-// Cases lists every dispute by name.
-func (s *Store) Cases(ctx context.Context) ([]facts.StoredCase, error) {
-	return list(ctx, s, `MATCH (n:Case) RETURN n`+caseProjection+` AS item ORDER BY n.name, n.id`, decodeCase)
-}
-
-// Courts lists every court by name.
-func (s *Store) Courts(ctx context.Context) ([]facts.StoredCourt, error) {
-	return list(ctx, s, `MATCH (n:Court) RETURN n`+courtProjection+` AS item ORDER BY n.name, n.id`, decodeCourt)
-}
-
-// Precedents lists every statute and case cited, by name.
-func (s *Store) Precedents(ctx context.Context) ([]facts.StoredPrecedent, error) {
-	return list(ctx, s, `MATCH (n:Precedent) RETURN n`+precedentProjection+` AS item ORDER BY n.name, n.id`, decodePrecedent)
-}
-
-// Articles lists every article by title.
-func (s *Store) Articles(ctx context.Context) ([]facts.StoredArticle, error) {
-	return list(ctx, s, `MATCH (n:Article) RETURN n`+articleProjection+` AS item ORDER BY n.title, n.id`, decodeArticle)
-}
-
 // PartiesByID reads parties by id.
 func (s *Store) PartiesByID(ctx context.Context, ids []string) (map[string]facts.StoredParty, error) {
 	return byID(ctx, s, `UNWIND $ids AS key MATCH (n:Party {id: key}) RETURN key, n`+partyProjection+` AS item`, ids, decodeParty)

@@ -128,6 +128,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return classify(fmt.Errorf("neo4j: creating the schema: %w", err))
 		}
 	}
+	if err := s.datePublications(ctx); err != nil {
+		return classify(fmt.Errorf("neo4j: dating articles: %w", err))
+	}
 	// A new index fills in the background; wait, so that the first search
 	// on a graph that already holds articles does not meet an index that
 	// is not online yet.
@@ -137,6 +140,27 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return classify(fmt.Errorf("neo4j: waiting for the indexes: %w", err))
 	}
 	return nil
+}
+
+// datePublications gives articles loaded before publication days were
+// kept their publishedOn property, read from publishedAt.
+func (s *Store) datePublications(ctx context.Context) error {
+	result, err := neo4j.ExecuteQuery(ctx, s.driver,
+		"MATCH (a:Article) WHERE a.publishedOn IS NULL RETURN a.id AS id, coalesce(a.publishedAt, '') AS at",
+		nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.database))
+	if err != nil || len(result.Records) == 0 {
+		return err
+	}
+	rows := make([]map[string]any, 0, len(result.Records))
+	for _, record := range result.Records {
+		m := record.AsMap()
+		at, _ := m["at"].(string)
+		rows = append(rows, map[string]any{"id": m["id"], "on": publicationDay(at)})
+	}
+	_, err = neo4j.ExecuteQuery(ctx, s.driver,
+		"UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.publishedOn = row.on",
+		map[string]any{"rows": rows}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.database))
+	return err
 }
 
 type roundTripsKey struct{}

@@ -228,9 +228,10 @@ func TestWriteAndRead(t *testing.T) {
 	if len(cases["party:bluebird"]) != 0 || len(cases[party.ID]) != 1 {
 		t.Fatalf("cases: %+v", cases)
 	}
-	courts, _ := store.Courts(ctx)
-	if len(courts) != 1 {
-		t.Fatalf("courts: %+v", courts)
+	courtPage, _ := store.Courts(ctx, facts.CourtFilter{}, facts.PageRequest{First: 10})
+	courts := courtPage.Items
+	if len(courts) != 1 || courtPage.Total != 1 {
+		t.Fatalf("courts: %+v", courtPage)
 	}
 	rulings, _ := store.RulingsByCourt(ctx, []string{courts[0].ID})
 	if r := rulings[courts[0].ID]; len(r) != 1 || r[0].FavorsID != "party:ministry-of-trade" || r[0].Date != "May 2" {
@@ -301,10 +302,11 @@ func TestCourtNamedByPlaceOnly(t *testing.T) {
 				write(t, placeOnly().doc)
 				write(t, dispute().doc)
 			}
-			courts, err := store.Courts(context.Background())
+			page, err := store.Courts(context.Background(), facts.CourtFilter{}, facts.PageRequest{First: 10})
 			if err != nil {
 				t.Fatal(err)
 			}
+			courts := page.Items
 			if len(courts) != 1 || courts[0].Name != "High Court of Ruritania" || courts[0].Level != "high" {
 				t.Fatalf("want one court, the High Court of Ruritania: %+v", courts)
 			}
@@ -330,33 +332,70 @@ func TestPartiesPaging(t *testing.T) {
 	wipe(t)
 	write(t, dispute().doc)
 	ctx := context.Background()
+	want := "Bluebird|Ministry of Trade|Northwind|port unions"
+	// Forward, three at a time.
 	var names []string
 	after := ""
 	for {
-		page, err := store.Parties(ctx, facts.PartyFilter{First: 3, After: after})
+		page, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{First: 3, After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if page.Total != 4 {
 			t.Fatalf("total %d, want 4", page.Total)
 		}
-		for _, p := range page.Parties {
+		if page.HasPrevious != (after != "") {
+			t.Fatalf("hasPrevious %v after %q", page.HasPrevious, after)
+		}
+		for _, p := range page.Items {
 			names = append(names, p.Name)
 		}
 		if !page.HasNext {
 			break
 		}
-		after = page.Parties[len(page.Parties)-1].ID
+		after = page.Items[len(page.Items)-1].ID
 	}
-	if strings.Join(names, "|") != "Bluebird|Ministry of Trade|Northwind|port unions" {
+	if strings.Join(names, "|") != want {
 		t.Fatalf("paged names: %v", names)
 	}
-	page, err := store.Parties(ctx, facts.PartyFilter{First: 10, NameContains: "NORTH"})
-	if err != nil || page.Total != 1 || page.Parties[0].Name != "Northwind" {
+	// Backward, three at a time.
+	names = nil
+	before := ""
+	for {
+		page, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{Last: 3, Before: before})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var these []string
+		for _, p := range page.Items {
+			these = append(these, p.Name)
+		}
+		names = append(these, names...)
+		if !page.HasPrevious {
+			break
+		}
+		before = page.Items[0].ID
+	}
+	if strings.Join(names, "|") != want {
+		t.Fatalf("paged backward: %v", names)
+	}
+	page, err := store.Parties(ctx, facts.PartyFilter{NameContains: "NORTH"}, facts.PageRequest{First: 10})
+	if err != nil || page.Total != 1 || page.Items[0].Name != "Northwind" {
 		t.Fatalf("nameContains: %+v %v", page, err)
 	}
-	if _, err := store.Parties(ctx, facts.PartyFilter{First: 3, After: "party:nobody"}); facts.ErrorCode(err) != facts.ECodeInvalid {
+	page, err = store.Parties(ctx, facts.PartyFilter{Kind: facts.KindGovernment}, facts.PageRequest{First: 10})
+	if err != nil || page.Total != 1 || page.Items[0].Name != "Ministry of Trade" {
+		t.Fatalf("kind: %+v %v", page, err)
+	}
+	if _, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{First: 3, After: "party:nobody"}); facts.ErrorCode(err) != facts.ECodeInvalid {
 		t.Fatalf("unknown cursor: %v", err)
+	}
+	node, err := store.NodeByID(ctx, "party:northwind")
+	if err != nil || node == nil || node.NodeID() != "party:northwind" {
+		t.Fatalf("NodeByID: %+v %v", node, err)
+	}
+	if node, err := store.NodeByID(ctx, "party:nobody"); err != nil || node != nil {
+		t.Fatalf("NodeByID of an unknown id: %+v %v", node, err)
 	}
 }
 
@@ -373,9 +412,10 @@ func TestSidesStayStableAcrossArticles(t *testing.T) {
 	}
 	write(t, b.doc)
 	ctx := context.Background()
-	cases, err := store.Cases(ctx)
+	casePage, err := store.Cases(ctx, facts.CaseFilter{}, facts.PageRequest{First: 10})
+	cases := casePage.Items
 	if err != nil || len(cases) != 1 {
-		t.Fatalf("one dispute, told twice, is one case: %+v %v", cases, err)
+		t.Fatalf("one dispute, told twice, is one case: %+v %v", casePage, err)
 	}
 	sides, _ := store.PartiesByCase(ctx, []string{cases[0].ID})
 	got := map[string]string{}

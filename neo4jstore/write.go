@@ -53,6 +53,13 @@ func factsHash(doc facts.Document) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
+// publicationDay is an article's publication date as YYYY-MM-DD, for
+// date filters, or empty when the article gives none that reads as a day.
+func publicationDay(publishedAt string) string {
+	day, _ := facts.PublicationDay(publishedAt)
+	return day
+}
+
 // collect runs one statement in tx and returns its records.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) ([]*neo4j.Record, error) {
 	result, err := tx.Run(ctx, query, params)
@@ -108,11 +115,11 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.D
 	err = run(ctx, tx, `
 MERGE (a:Article {id: $id})
 SET a.title = $title, a.publisher = $publisher, a.author = $author, a.url = $url,
-    a.source = $source, a.publishedAt = $publishedAt, a.text = $text,
+    a.source = $source, a.publishedAt = $publishedAt, a.publishedOn = $publishedOn, a.text = $text,
     a.extractor = $extractor, a.factsHash = $hash, a.loadedAt = $loadedAt`,
 		map[string]any{
 			"id": a.ID, "title": a.Title, "publisher": a.Publisher, "author": a.Author, "url": a.URL,
-			"source": a.Source, "publishedAt": a.PublishedAt, "text": a.Text,
+			"source": a.Source, "publishedAt": a.PublishedAt, "publishedOn": publicationDay(a.PublishedAt), "text": a.Text,
 			"extractor": doc.Extractor, "hash": hash, "loadedAt": time.Now().UTC().Format(time.RFC3339),
 		})
 	return res, err

@@ -56,6 +56,18 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 	}
 
+	ArgumentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ArgumentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Article struct {
 		Author      func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -66,17 +78,45 @@ type ComplexityRoot struct {
 		URL         func(childComplexity int) int
 	}
 
+	ArticleConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ArticleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Case struct {
-		Arguments  func(childComplexity int) int
-		Courts     func(childComplexity int) int
-		Evidence   func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Issue      func(childComplexity int) int
-		Name       func(childComplexity int) int
-		Parties    func(childComplexity int) int
-		Precedents func(childComplexity int) int
-		Rulings    func(childComplexity int) int
-		Supporters func(childComplexity int) int
+		Arguments            func(childComplexity int) int
+		ArgumentsConnection  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) int
+		Courts               func(childComplexity int) int
+		Evidence             func(childComplexity int) int
+		EvidenceConnection   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) int
+		ID                   func(childComplexity int) int
+		Issue                func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Parties              func(childComplexity int, side *string) int
+		Precedents           func(childComplexity int) int
+		Rulings              func(childComplexity int) int
+		RulingsConnection    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.RulingFilter) int
+		Supporters           func(childComplexity int) int
+		SupportersConnection func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.SupportFilter) int
+	}
+
+	CaseConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CaseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CaseParty struct {
@@ -85,14 +125,27 @@ type ComplexityRoot struct {
 	}
 
 	Court struct {
-		Aliases  func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Judges   func(childComplexity int) int
-		Level    func(childComplexity int) int
-		Name     func(childComplexity int) int
-		Place    func(childComplexity int) int
-		Rulings  func(childComplexity int) int
+		Aliases           func(childComplexity int) int
+		Evidence          func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Judges            func(childComplexity int) int
+		Level             func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Place             func(childComplexity int) int
+		Rulings           func(childComplexity int) int
+		RulingsConnection func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.RulingFilter) int
+	}
+
+	CourtConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CourtEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -102,6 +155,18 @@ type ComplexityRoot struct {
 		Note       func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		Start      func(childComplexity int) int
+	}
+
+	EvidenceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EvidenceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	FactCount struct {
@@ -133,16 +198,21 @@ type ComplexityRoot struct {
 	}
 
 	Party struct {
-		Aliases    func(childComplexity int) int
-		Arguments  func(childComplexity int) int
-		Cases      func(childComplexity int) int
-		Evidence   func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Name       func(childComplexity int) int
-		Opponents  func(childComplexity int) int
-		Supporters func(childComplexity int) int
-		Supports   func(childComplexity int) int
+		Aliases              func(childComplexity int) int
+		Arguments            func(childComplexity int) int
+		ArgumentsConnection  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) int
+		Cases                func(childComplexity int) int
+		CasesConnection      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter) int
+		Evidence             func(childComplexity int) int
+		EvidenceConnection   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Opponents            func(childComplexity int) int
+		Supporters           func(childComplexity int) int
+		SupportersConnection func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.SupportFilter) int
+		Supports             func(childComplexity int) int
+		SupportsConnection   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.SupportFilter) int
 	}
 
 	PartyConnection struct {
@@ -158,21 +228,35 @@ type ComplexityRoot struct {
 	}
 
 	Precedent struct {
-		Citation func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Name     func(childComplexity int) int
+		Citation           func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		EvidenceConnection func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Name               func(childComplexity int) int
+	}
+
+	PrecedentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PrecedentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
-		Articles   func(childComplexity int) int
+		Articles   func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.ArticleFilter) int
 		Case       func(childComplexity int, id string) int
-		Cases      func(childComplexity int) int
-		Courts     func(childComplexity int) int
-		Parties    func(childComplexity int, first *int, after *string, nameContains *string) int
+		Cases      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter) int
+		Courts     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CourtFilter) int
+		Node       func(childComplexity int, id string) int
+		Parties    func(childComplexity int, first *int, after *string, last *int, before *string, nameContains *string, filter *model.PartyFilter) int
 		Party      func(childComplexity int, name string) int
-		Precedents func(childComplexity int) int
+		Precedents func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PrecedentFilter) int
 		Search     func(childComplexity int, text string, first *int) int
 	}
 
@@ -185,6 +269,18 @@ type ComplexityRoot struct {
 		Favors     func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Summary    func(childComplexity int) int
+	}
+
+	RulingConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RulingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -207,6 +303,18 @@ type ComplexityRoot struct {
 		Supporter  func(childComplexity int) int
 		Via        func(childComplexity int) int
 	}
+
+	SupportConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
 }
 
 type ArgumentResolver interface {
@@ -224,13 +332,17 @@ type ArticleResolver interface {
 }
 type CaseResolver interface {
 	Issue(ctx context.Context, obj *facts.StoredCase) (*string, error)
-	Parties(ctx context.Context, obj *facts.StoredCase) ([]facts.CaseParty, error)
+	Parties(ctx context.Context, obj *facts.StoredCase, side *string) ([]facts.CaseParty, error)
 	Supporters(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredSupport, error)
+	SupportersConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error)
 	Arguments(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredArgument, error)
+	ArgumentsConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error)
 	Courts(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredCourt, error)
 	Rulings(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredRuling, error)
+	RulingsConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.RulingFilter) (*model.RulingConnection, error)
 	Precedents(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredPrecedent, error)
 	Evidence(ctx context.Context, obj *facts.StoredCase) ([]facts.StoredEvidence, error)
+	EvidenceConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error)
 }
 type CasePartyResolver interface {
 	Party(ctx context.Context, obj *facts.CaseParty) (*facts.StoredParty, error)
@@ -240,6 +352,7 @@ type CourtResolver interface {
 	Place(ctx context.Context, obj *facts.StoredCourt) (*string, error)
 
 	Rulings(ctx context.Context, obj *facts.StoredCourt) ([]facts.StoredRuling, error)
+	RulingsConnection(ctx context.Context, obj *facts.StoredCourt, first *int, after *string, last *int, before *string, filter *model.RulingFilter) (*model.RulingConnection, error)
 	Judges(ctx context.Context, obj *facts.StoredCourt) ([]facts.StoredJudge, error)
 	Evidence(ctx context.Context, obj *facts.StoredCourt) ([]facts.StoredEvidence, error)
 }
@@ -254,24 +367,31 @@ type MutationResolver interface {
 }
 type PartyResolver interface {
 	Supporters(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error)
+	SupportersConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error)
 	Supports(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredSupport, error)
+	SupportsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error)
 	Arguments(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredArgument, error)
+	ArgumentsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error)
 	Opponents(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredParty, error)
 	Cases(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredCase, error)
+	CasesConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.CaseFilter) (*model.CaseConnection, error)
 	Evidence(ctx context.Context, obj *facts.StoredParty) ([]facts.StoredEvidence, error)
+	EvidenceConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error)
 }
 type PrecedentResolver interface {
 	Citation(ctx context.Context, obj *facts.StoredPrecedent) (*string, error)
 	Evidence(ctx context.Context, obj *facts.StoredPrecedent) ([]facts.StoredEvidence, error)
+	EvidenceConnection(ctx context.Context, obj *facts.StoredPrecedent, first *int, after *string, last *int, before *string, filter *model.EvidenceFilter) (*model.EvidenceConnection, error)
 }
 type QueryResolver interface {
 	Party(ctx context.Context, name string) (*facts.StoredParty, error)
-	Parties(ctx context.Context, first *int, after *string, nameContains *string) (*model.PartyConnection, error)
+	Node(ctx context.Context, id string) (facts.Node, error)
+	Parties(ctx context.Context, first *int, after *string, last *int, before *string, nameContains *string, filter *model.PartyFilter) (*model.PartyConnection, error)
 	Case(ctx context.Context, id string) (*facts.StoredCase, error)
-	Cases(ctx context.Context) ([]facts.StoredCase, error)
-	Courts(ctx context.Context) ([]facts.StoredCourt, error)
-	Precedents(ctx context.Context) ([]facts.StoredPrecedent, error)
-	Articles(ctx context.Context) ([]facts.StoredArticle, error)
+	Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter) (*model.CaseConnection, error)
+	Courts(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CourtFilter) (*model.CourtConnection, error)
+	Precedents(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PrecedentFilter) (*model.PrecedentConnection, error)
+	Articles(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.ArticleFilter) (*model.ArticleConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.SearchHit, error)
 }
 type RulingResolver interface {
@@ -348,6 +468,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Argument.ID(childComplexity), true
 
+	case "ArgumentConnection.edges":
+		if e.ComplexityRoot.ArgumentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentConnection.Edges(childComplexity), true
+	case "ArgumentConnection.nodes":
+		if e.ComplexityRoot.ArgumentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentConnection.Nodes(childComplexity), true
+	case "ArgumentConnection.pageInfo":
+		if e.ComplexityRoot.ArgumentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentConnection.PageInfo(childComplexity), true
+	case "ArgumentConnection.totalCount":
+		if e.ComplexityRoot.ArgumentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentConnection.TotalCount(childComplexity), true
+
+	case "ArgumentEdge.cursor":
+		if e.ComplexityRoot.ArgumentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentEdge.Cursor(childComplexity), true
+	case "ArgumentEdge.node":
+		if e.ComplexityRoot.ArgumentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArgumentEdge.Node(childComplexity), true
+
 	case "Article.author":
 		if e.ComplexityRoot.Article.Author == nil {
 			break
@@ -391,12 +549,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Article.URL(childComplexity), true
 
+	case "ArticleConnection.edges":
+		if e.ComplexityRoot.ArticleConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.Edges(childComplexity), true
+	case "ArticleConnection.nodes":
+		if e.ComplexityRoot.ArticleConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.Nodes(childComplexity), true
+	case "ArticleConnection.pageInfo":
+		if e.ComplexityRoot.ArticleConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.PageInfo(childComplexity), true
+	case "ArticleConnection.totalCount":
+		if e.ComplexityRoot.ArticleConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleConnection.TotalCount(childComplexity), true
+
+	case "ArticleEdge.cursor":
+		if e.ComplexityRoot.ArticleEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Cursor(childComplexity), true
+	case "ArticleEdge.node":
+		if e.ComplexityRoot.ArticleEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
+
 	case "Case.arguments":
 		if e.ComplexityRoot.Case.Arguments == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Case.Arguments(childComplexity), true
+	case "Case.argumentsConnection":
+		if e.ComplexityRoot.Case.ArgumentsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Case_argumentsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.ArgumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArgumentFilter)), true
 	case "Case.courts":
 		if e.ComplexityRoot.Case.Courts == nil {
 			break
@@ -409,6 +616,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Evidence(childComplexity), true
+	case "Case.evidenceConnection":
+		if e.ComplexityRoot.Case.EvidenceConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Case_evidenceConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.EvidenceConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EvidenceFilter)), true
 	case "Case.id":
 		if e.ComplexityRoot.Case.ID == nil {
 			break
@@ -432,7 +650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Case.Parties(childComplexity), true
+		args, err := ec.field_Case_parties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Parties(childComplexity, args["side"].(*string)), true
 	case "Case.precedents":
 		if e.ComplexityRoot.Case.Precedents == nil {
 			break
@@ -445,12 +668,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Rulings(childComplexity), true
+	case "Case.rulingsConnection":
+		if e.ComplexityRoot.Case.RulingsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Case_rulingsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.RulingsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.RulingFilter)), true
 	case "Case.supporters":
 		if e.ComplexityRoot.Case.Supporters == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Case.Supporters(childComplexity), true
+	case "Case.supportersConnection":
+		if e.ComplexityRoot.Case.SupportersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Case_supportersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.SupportersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.SupportFilter)), true
+
+	case "CaseConnection.edges":
+		if e.ComplexityRoot.CaseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseConnection.Edges(childComplexity), true
+	case "CaseConnection.nodes":
+		if e.ComplexityRoot.CaseConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseConnection.Nodes(childComplexity), true
+	case "CaseConnection.pageInfo":
+		if e.ComplexityRoot.CaseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseConnection.PageInfo(childComplexity), true
+	case "CaseConnection.totalCount":
+		if e.ComplexityRoot.CaseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseConnection.TotalCount(childComplexity), true
+
+	case "CaseEdge.cursor":
+		if e.ComplexityRoot.CaseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEdge.Cursor(childComplexity), true
+	case "CaseEdge.node":
+		if e.ComplexityRoot.CaseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseEdge.Node(childComplexity), true
 
 	case "CaseParty.party":
 		if e.ComplexityRoot.CaseParty.Party == nil {
@@ -513,6 +796,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Court.Rulings(childComplexity), true
+	case "Court.rulingsConnection":
+		if e.ComplexityRoot.Court.RulingsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Court_rulingsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Court.RulingsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.RulingFilter)), true
+
+	case "CourtConnection.edges":
+		if e.ComplexityRoot.CourtConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtConnection.Edges(childComplexity), true
+	case "CourtConnection.nodes":
+		if e.ComplexityRoot.CourtConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtConnection.Nodes(childComplexity), true
+	case "CourtConnection.pageInfo":
+		if e.ComplexityRoot.CourtConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtConnection.PageInfo(childComplexity), true
+	case "CourtConnection.totalCount":
+		if e.ComplexityRoot.CourtConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtConnection.TotalCount(childComplexity), true
+
+	case "CourtEdge.cursor":
+		if e.ComplexityRoot.CourtEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtEdge.Cursor(childComplexity), true
+	case "CourtEdge.node":
+		if e.ComplexityRoot.CourtEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtEdge.Node(childComplexity), true
 
 	case "Evidence.article":
 		if e.ComplexityRoot.Evidence.Article == nil {
@@ -550,6 +882,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
+
+	case "EvidenceConnection.edges":
+		if e.ComplexityRoot.EvidenceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceConnection.Edges(childComplexity), true
+	case "EvidenceConnection.nodes":
+		if e.ComplexityRoot.EvidenceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceConnection.Nodes(childComplexity), true
+	case "EvidenceConnection.pageInfo":
+		if e.ComplexityRoot.EvidenceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceConnection.PageInfo(childComplexity), true
+	case "EvidenceConnection.totalCount":
+		if e.ComplexityRoot.EvidenceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceConnection.TotalCount(childComplexity), true
+
+	case "EvidenceEdge.cursor":
+		if e.ComplexityRoot.EvidenceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceEdge.Cursor(childComplexity), true
+	case "EvidenceEdge.node":
+		if e.ComplexityRoot.EvidenceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvidenceEdge.Node(childComplexity), true
 
 	case "FactCount.count":
 		if e.ComplexityRoot.FactCount.Count == nil {
@@ -656,18 +1026,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Party.Arguments(childComplexity), true
+	case "Party.argumentsConnection":
+		if e.ComplexityRoot.Party.ArgumentsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_argumentsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.ArgumentsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArgumentFilter)), true
 	case "Party.cases":
 		if e.ComplexityRoot.Party.Cases == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Party.Cases(childComplexity), true
+	case "Party.casesConnection":
+		if e.ComplexityRoot.Party.CasesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_casesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.CasesConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CaseFilter)), true
 	case "Party.evidence":
 		if e.ComplexityRoot.Party.Evidence == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Party.Evidence(childComplexity), true
+	case "Party.evidenceConnection":
+		if e.ComplexityRoot.Party.EvidenceConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_evidenceConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.EvidenceConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EvidenceFilter)), true
 	case "Party.id":
 		if e.ComplexityRoot.Party.ID == nil {
 			break
@@ -698,12 +1101,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Party.Supporters(childComplexity), true
+	case "Party.supportersConnection":
+		if e.ComplexityRoot.Party.SupportersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_supportersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.SupportersConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.SupportFilter)), true
 	case "Party.supports":
 		if e.ComplexityRoot.Party.Supports == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Party.Supports(childComplexity), true
+	case "Party.supportsConnection":
+		if e.ComplexityRoot.Party.SupportsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Party_supportsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Party.SupportsConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.SupportFilter)), true
 
 	case "PartyConnection.edges":
 		if e.ComplexityRoot.PartyConnection.Edges == nil {
@@ -755,6 +1180,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Precedent.Evidence(childComplexity), true
+	case "Precedent.evidenceConnection":
+		if e.ComplexityRoot.Precedent.EvidenceConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Precedent_evidenceConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Precedent.EvidenceConnection(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.EvidenceFilter)), true
 	case "Precedent.id":
 		if e.ComplexityRoot.Precedent.ID == nil {
 			break
@@ -774,12 +1210,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Precedent.Name(childComplexity), true
 
+	case "PrecedentConnection.edges":
+		if e.ComplexityRoot.PrecedentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentConnection.Edges(childComplexity), true
+	case "PrecedentConnection.nodes":
+		if e.ComplexityRoot.PrecedentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentConnection.Nodes(childComplexity), true
+	case "PrecedentConnection.pageInfo":
+		if e.ComplexityRoot.PrecedentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentConnection.PageInfo(childComplexity), true
+	case "PrecedentConnection.totalCount":
+		if e.ComplexityRoot.PrecedentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentConnection.TotalCount(childComplexity), true
+
+	case "PrecedentEdge.cursor":
+		if e.ComplexityRoot.PrecedentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentEdge.Cursor(childComplexity), true
+	case "PrecedentEdge.node":
+		if e.ComplexityRoot.PrecedentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrecedentEdge.Node(childComplexity), true
+
 	case "Query.articles":
 		if e.ComplexityRoot.Query.Articles == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity), true
+		args, err := ec.field_Query_articles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.ArticleFilter)), true
 	case "Query.case":
 		if e.ComplexityRoot.Query.Case == nil {
 			break
@@ -796,14 +1275,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Cases(childComplexity), true
+		args, err := ec.field_Query_cases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Cases(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CaseFilter)), true
 	case "Query.courts":
 		if e.ComplexityRoot.Query.Courts == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Query.Courts(childComplexity), true
+		args, err := ec.field_Query_courts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
 
+		return e.ComplexityRoot.Query.Courts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CourtFilter)), true
+
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
 	case "Query.parties":
 		if e.ComplexityRoot.Query.Parties == nil {
 			break
@@ -814,7 +1314,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["nameContains"].(*string)), true
+		return e.ComplexityRoot.Query.Parties(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["nameContains"].(*string), args["filter"].(*model.PartyFilter)), true
 	case "Query.party":
 		if e.ComplexityRoot.Query.Party == nil {
 			break
@@ -831,7 +1331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Precedents(childComplexity), true
+		args, err := ec.field_Query_precedents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Precedents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PrecedentFilter)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -892,6 +1397,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Ruling.Summary(childComplexity), true
+
+	case "RulingConnection.edges":
+		if e.ComplexityRoot.RulingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingConnection.Edges(childComplexity), true
+	case "RulingConnection.nodes":
+		if e.ComplexityRoot.RulingConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingConnection.Nodes(childComplexity), true
+	case "RulingConnection.pageInfo":
+		if e.ComplexityRoot.RulingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingConnection.PageInfo(childComplexity), true
+	case "RulingConnection.totalCount":
+		if e.ComplexityRoot.RulingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingConnection.TotalCount(childComplexity), true
+
+	case "RulingEdge.cursor":
+		if e.ComplexityRoot.RulingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingEdge.Cursor(childComplexity), true
+	case "RulingEdge.node":
+		if e.ComplexityRoot.RulingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RulingEdge.Node(childComplexity), true
 
 	case "SearchHit.argument":
 		if e.ComplexityRoot.SearchHit.Argument == nil {
@@ -985,6 +1528,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Support.Via(childComplexity), true
 
+	case "SupportConnection.edges":
+		if e.ComplexityRoot.SupportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Edges(childComplexity), true
+	case "SupportConnection.nodes":
+		if e.ComplexityRoot.SupportConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Nodes(childComplexity), true
+	case "SupportConnection.pageInfo":
+		if e.ComplexityRoot.SupportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.PageInfo(childComplexity), true
+	case "SupportConnection.totalCount":
+		if e.ComplexityRoot.SupportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.TotalCount(childComplexity), true
+
+	case "SupportEdge.cursor":
+		if e.ComplexityRoot.SupportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Cursor(childComplexity), true
+	case "SupportEdge.node":
+		if e.ComplexityRoot.SupportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Node(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -993,7 +1574,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputArgumentFilter,
+		ec.unmarshalInputArticleFilter,
 		ec.unmarshalInputArticleInput,
+		ec.unmarshalInputCaseFilter,
+		ec.unmarshalInputCourtFilter,
+		ec.unmarshalInputEvidenceFilter,
+		ec.unmarshalInputPartyFilter,
+		ec.unmarshalInputPrecedentFilter,
+		ec.unmarshalInputRulingFilter,
+		ec.unmarshalInputSupportFilter,
 	)
 	first := true
 
@@ -1156,14 +1746,31 @@ type Query {
     name: String!
   ): Party
 
-  "Parties in name order, a page at a time."
+  """
+  Any object with an id, by its id: a party, case, court, judge, precedent,
+  argument, support, ruling or article. Ids are global: each starts with
+  its kind, so one id never names two objects. Null when nothing has the
+  id.
+  """
+  node(
+    "An id, as any ` + "`" + `id` + "`" + ` field gives it."
+    id: ID!
+  ): Node
+
+  "Parties in name order (ties by id), a page at a time."
   parties(
-    "How many parties to return, 1 to 100; 20 when not given."
+    "How many parties to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
     first: Int
     "Return parties after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
     after: String
-    "Keep parties whose name or an alias contains this text, ignoring case."
+    "How many parties to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return parties before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Keep parties whose name or an alias contains this text, ignoring case. The same as ` + "`" + `filter.nameContains` + "`" + `."
     nameContains: String
+    "Which parties to keep."
+    filter: PartyFilter
   ): PartyConnection!
 
   "The case with this id, or null."
@@ -1172,17 +1779,61 @@ type Query {
     id: ID!
   ): Case
 
-  "Every dispute in the graph, by name."
-  cases: [Case!]!
+  "Disputes in name order (ties by id), a page at a time."
+  cases(
+    "How many cases to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return cases after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many cases to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return cases before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which cases to keep."
+    filter: CaseFilter
+  ): CaseConnection!
 
-  "Every court in the graph, by name."
-  courts: [Court!]!
+  "Courts in name order (ties by id), a page at a time."
+  courts(
+    "How many courts to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return courts after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many courts to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return courts before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which courts to keep."
+    filter: CourtFilter
+  ): CourtConnection!
 
-  "Every statute and court decision cited, by name."
-  precedents: [Precedent!]!
+  "Statutes and court decisions cited, in name order (ties by id), a page at a time."
+  precedents(
+    "How many precedents to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return precedents after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many precedents to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return precedents before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which precedents to keep."
+    filter: PrecedentFilter
+  ): PrecedentConnection!
 
-  "Every article loaded, by title."
-  articles: [Article!]!
+  "Articles loaded, in title order (ties by id), a page at a time."
+  articles(
+    "How many articles to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return articles after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many articles to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return articles before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which articles to keep."
+    filter: ArticleFilter
+  ): ArticleConnection!
 
   """
   Full-text search over party names and aliases, claims (the grounds of
@@ -1232,7 +1883,7 @@ A litigant or supporter: a company, government, agency, person or group.
 Descriptive references an article used for it ("the software giant",
 "prosecutors") are resolved to it and kept as aliases.
 """
-type Party {
+type Party implements Node {
   "Stable identifier."
   id: ID!
   "The party's name."
@@ -1243,16 +1894,94 @@ type Party {
   aliases: [String!]!
   "Who backed this party, with how and on what grounds."
   supporters: [Support!]!
+  "Who backed this party, a page at a time, by the supporter's name, then by id."
+  supportersConnection(
+    "How many supports to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return supports after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many supports to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return supports before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which supports to keep."
+    filter: SupportFilter
+  ): SupportConnection!
   "Whom this party backed."
   supports: [Support!]!
+  "Whom this party backed, a page at a time, by the backed party's name, then by id."
+  supportsConnection(
+    "How many supports to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return supports after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many supports to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return supports before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which supports to keep."
+    filter: SupportFilter
+  ): SupportConnection!
   "The claims this party makes, including the grounds of its support."
   arguments: [Argument!]!
+  "The claims this party makes, a page at a time, in the order the articles report them (article title, then place in the text), then by id."
+  argumentsConnection(
+    "How many arguments to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return arguments after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many arguments to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return arguments before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which arguments to keep."
+    filter: ArgumentFilter
+  ): ArgumentConnection!
   "The parties on the other side of this party's cases."
   opponents: [Party!]!
   "The cases this party litigates in."
   cases: [Case!]!
+  "The cases this party litigates in, a page at a time, in name order, then by id."
+  casesConnection(
+    "How many cases to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return cases after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many cases to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return cases before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which cases to keep."
+    filter: CaseFilter
+  ): CaseConnection!
   "Where the articles name or describe this party."
   evidence: [Evidence!]!
+  "Where the articles name or describe this party, a page at a time, by article title, then place in the article."
+  evidenceConnection(
+    "How many quotes to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return quotes after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many quotes to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return quotes before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which quotes to keep."
+    filter: EvidenceFilter
+  ): EvidenceConnection!
+}
+
+"""
+Anything with a global id, for ` + "`" + `Query.node` + "`" + `. Lists that grow with the
+articles loaded have a connection (` + "`" + `parties` + "`" + `, ` + "`" + `cases` + "`" + `, ` + "`" + `supportersConnection` + "`" + `
+and the like) with Relay-style cursors, ` + "`" + `pageInfo` + "`" + ` and ` + "`" + `totalCount` + "`" + `; the
+plain lists beside them return everything at once. Lists bounded by one
+fact (a support's grounds, an argument's citations, a case's parties, a
+court's judges) are plain lists only.
+"""
+interface Node {
+  "Globally unique identifier; its prefix says what kind of object it is."
+  id: ID!
 }
 
 "A page of parties."
@@ -1296,34 +2025,94 @@ type CaseParty {
 }
 
 "A dispute: the parties on one side against those on the other."
-type Case {
+type Case implements Node {
   "Stable identifier."
   id: ID!
   "A readable title such as \"Microsoft v. U.S. government\"."
   name: String!
   "The legal question in dispute, when an article states it."
   issue: String
-  "The litigants with their sides."
-  parties: [CaseParty!]!
+  "The litigants with their sides: all of them, or one side's."
+  parties(
+    "A or B: keep the parties on this side."
+    side: String
+  ): [CaseParty!]!
   "Every support given in this case to a party the articles name (supports whose backed party is unknown are left out)."
   supporters: [Support!]!
+  "The supports given in this case to a named party, a page at a time, by the supporter's name, then by id."
+  supportersConnection(
+    "How many supports to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return supports after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many supports to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return supports before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which supports to keep."
+    filter: SupportFilter
+  ): SupportConnection!
   "The litigants' arguments in this case (supporters' grounds are on their supports)."
   arguments: [Argument!]!
+  "The litigants' arguments in this case, a page at a time, in the order the articles report them, then by id; ` + "`" + `filter.side` + "`" + ` keeps one side's."
+  argumentsConnection(
+    "How many arguments to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return arguments after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many arguments to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return arguments before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which arguments to keep."
+    filter: ArgumentFilter
+  ): ArgumentConnection!
   "The courts that heard the case."
   courts: [Court!]!
   "The rulings in this case."
   rulings: [Ruling!]!
+  """
+  The rulings in this case, a page at a time, in date order: rulings with
+  a calendar date (given with the ruling, or else the publication date of
+  the first article reporting it) come first, oldest first; rulings with
+  no known date follow; ties by id.
+  """
+  rulingsConnection(
+    "How many rulings to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return rulings after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many rulings to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return rulings before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which rulings to keep."
+    filter: RulingFilter
+  ): RulingConnection!
   "Statutes and court decisions cited in the case."
   precedents: [Precedent!]!
   "Where the articles describe the dispute."
   evidence: [Evidence!]!
+  "Where the articles describe the dispute, a page at a time, by article title, then place in the article."
+  evidenceConnection(
+    "How many quotes to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return quotes after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many quotes to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return quotes before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which quotes to keep."
+    filter: EvidenceFilter
+  ): EvidenceConnection!
 }
 
 """
 One party's backing of another: an amicus brief, a letter, a statement, or
 support the article does not describe further.
 """
-type Support {
+type Support implements Node {
   "Stable identifier."
   id: ID!
   "Who gave the support."
@@ -1343,7 +2132,7 @@ type Support {
 }
 
 "A claim made by a party."
-type Argument {
+type Argument implements Node {
   "Stable identifier."
   id: ID!
   "What is claimed, in short."
@@ -1361,7 +2150,7 @@ type Argument {
 }
 
 "A court or tribunal."
-type Court {
+type Court implements Node {
   "Stable identifier."
   id: ID!
   "The court's name."
@@ -1374,6 +2163,19 @@ type Court {
   aliases: [String!]!
   "The court's rulings."
   rulings: [Ruling!]!
+  "The court's rulings, a page at a time, in date order as in ` + "`" + `Case.rulingsConnection` + "`" + `."
+  rulingsConnection(
+    "How many rulings to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return rulings after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many rulings to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return rulings before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which rulings to keep."
+    filter: RulingFilter
+  ): RulingConnection!
   "Judges named as sitting on this court."
   judges: [Judge!]!
   "Where the articles name the court."
@@ -1381,7 +2183,7 @@ type Court {
 }
 
 "A judge named in an article."
-type Judge {
+type Judge implements Node {
   "Stable identifier."
   id: ID!
   "The judge's name."
@@ -1389,7 +2191,7 @@ type Judge {
 }
 
 "A court's decision."
-type Ruling {
+type Ruling implements Node {
   "Stable identifier."
   id: ID!
   "The court that ruled, when known."
@@ -1409,7 +2211,7 @@ type Ruling {
 }
 
 "A statute or a court decision cited in a dispute."
-type Precedent {
+type Precedent implements Node {
   "Stable identifier."
   id: ID!
   "Its name, such as \"Stored Communications Act\"."
@@ -1420,6 +2222,19 @@ type Precedent {
   citation: String
   "Where the articles cite it."
   evidence: [Evidence!]!
+  "Where the articles cite it, a page at a time, by article title, then place in the article."
+  evidenceConnection(
+    "How many quotes to return from the start of the list (or after ` + "`" + `after` + "`" + `), 1 to 100; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "Return quotes after this cursor (an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    after: String
+    "How many quotes to return from the end of the list (or before ` + "`" + `before` + "`" + `), 1 to 100."
+    last: Int
+    "Return quotes before this cursor (a ` + "`" + `startCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + `)."
+    before: String
+    "Which quotes to keep."
+    filter: EvidenceFilter
+  ): EvidenceConnection!
 }
 
 "The exact words of an article that a fact rests on."
@@ -1439,7 +2254,7 @@ type Evidence {
 }
 
 "A news article loaded into the graph."
-type Article {
+type Article implements Node {
   "Stable identifier, derived from the article's text."
   id: ID!
   "The headline."
@@ -1455,6 +2270,275 @@ type Article {
   "The file or URL it was loaded from."
   source: String
 }
+
+"A page of cases."
+type CaseConnection {
+  "The cases of this page."
+  nodes: [Case!]!
+  "The cases of this page, each with its cursor."
+  edges: [CaseEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many cases match, on all pages."
+  totalCount: Int!
+}
+
+"A case and its place in a list."
+type CaseEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A case."
+  node: Case!
+}
+
+"A page of courts."
+type CourtConnection {
+  "The courts of this page."
+  nodes: [Court!]!
+  "The courts of this page, each with its cursor."
+  edges: [CourtEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many courts match, on all pages."
+  totalCount: Int!
+}
+
+"A court and its place in a list."
+type CourtEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A court."
+  node: Court!
+}
+
+"A page of precedents."
+type PrecedentConnection {
+  "The precedents of this page."
+  nodes: [Precedent!]!
+  "The precedents of this page, each with its cursor."
+  edges: [PrecedentEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many precedents match, on all pages."
+  totalCount: Int!
+}
+
+"A precedent and its place in a list."
+type PrecedentEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A precedent."
+  node: Precedent!
+}
+
+"A page of articles."
+type ArticleConnection {
+  "The articles of this page."
+  nodes: [Article!]!
+  "The articles of this page, each with its cursor."
+  edges: [ArticleEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many articles match, on all pages."
+  totalCount: Int!
+}
+
+"An article and its place in a list."
+type ArticleEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "An article."
+  node: Article!
+}
+
+"A page of supports."
+type SupportConnection {
+  "The supports of this page."
+  nodes: [Support!]!
+  "The supports of this page, each with its cursor."
+  edges: [SupportEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many supports match, on all pages."
+  totalCount: Int!
+}
+
+"A support and its place in a list."
+type SupportEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A support."
+  node: Support!
+}
+
+"A page of arguments."
+type ArgumentConnection {
+  "The arguments of this page."
+  nodes: [Argument!]!
+  "The arguments of this page, each with its cursor."
+  edges: [ArgumentEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many arguments match, on all pages."
+  totalCount: Int!
+}
+
+"An argument and its place in a list."
+type ArgumentEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "An argument."
+  node: Argument!
+}
+
+"A page of rulings."
+type RulingConnection {
+  "The rulings of this page."
+  nodes: [Ruling!]!
+  "The rulings of this page, each with its cursor."
+  edges: [RulingEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many rulings match, on all pages."
+  totalCount: Int!
+}
+
+"A ruling and its place in a list."
+type RulingEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A ruling."
+  node: Ruling!
+}
+
+"A page of quotes."
+type EvidenceConnection {
+  "The quotes of this page."
+  nodes: [Evidence!]!
+  "The quotes of this page, each with its cursor."
+  edges: [EvidenceEdge!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many quotes match, on all pages."
+  totalCount: Int!
+}
+
+"A quote and its place in a list."
+type EvidenceEdge {
+  "Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page on from here."
+  cursor: String!
+  "A quote."
+  node: Evidence!
+}
+
+"""
+Which parties to keep. Every condition given must hold; text matches
+ignore case.
+"""
+input PartyFilter {
+  "The name or an alias contains this text."
+  nameContains: String
+  "company, government, agency, person or group."
+  kind: String
+  "The party litigates in the case with this id."
+  case: ID
+  "A or B: the party is on this side of a case (of the case given by ` + "`" + `case` + "`" + `, when it is given)."
+  side: String
+}
+
+"Which cases to keep. Every condition given must hold."
+input CaseFilter {
+  "The case's name contains this text, ignoring case."
+  nameContains: String
+  "A party with this id litigates in the case."
+  party: ID
+  "The case was heard in the court with this id."
+  court: ID
+  "An article published on or after this day (YYYY-MM-DD) describes the case."
+  publishedAfter: String
+  "An article published on or before this day (YYYY-MM-DD) describes the case."
+  publishedBefore: String
+}
+
+"Which courts to keep. Every condition given must hold."
+input CourtFilter {
+  "The court's name or an alias contains this text, ignoring case."
+  nameContains: String
+  "Its place in the court hierarchy: district, appeals, supreme, high, ..."
+  level: String
+}
+
+"Which precedents to keep. Every condition given must hold."
+input PrecedentFilter {
+  "The name or the citation contains this text, ignoring case."
+  nameContains: String
+  "statute or case."
+  kind: String
+}
+
+"""
+Which articles to keep. Every condition given must hold. An article whose
+publication date is unknown, or not a calendar date, fails every date
+condition.
+"""
+input ArticleFilter {
+  "Published on or after this day (YYYY-MM-DD)."
+  publishedAfter: String
+  "Published on or before this day (YYYY-MM-DD)."
+  publishedBefore: String
+  "The publisher's name contains this text, ignoring case."
+  publisher: String
+}
+
+"""
+Which supports to keep. Every condition given must hold. A date condition
+holds when at least one article reporting the support was published in
+the range.
+"""
+input SupportFilter {
+  "The form the support took, such as \"amicus brief\", ignoring case."
+  via: String
+  "Keep supports whose confidence is at least this, 0 to 1."
+  minConfidence: Float
+  "The support was given in the case with this id."
+  case: ID
+  "An article reporting the support was published on or after this day (YYYY-MM-DD)."
+  publishedAfter: String
+  "An article reporting the support was published on or before this day (YYYY-MM-DD)."
+  publishedBefore: String
+}
+
+"Which arguments to keep. Every condition given must hold."
+input ArgumentFilter {
+  "The claim is made in the case with this id."
+  case: ID
+  "A or B: the claim is made by a party on this side of the claim's case."
+  side: String
+  "Keep claims whose confidence is at least this, 0 to 1."
+  minConfidence: Float
+}
+
+"Which rulings to keep. Every condition given must hold."
+input RulingFilter {
+  "The ruling is by the court with this id."
+  court: ID
+  "Keep rulings whose confidence is at least this, 0 to 1."
+  minConfidence: Float
+  "The ruling's date (see ` + "`" + `Case.rulingsConnection` + "`" + `) is on or after this day (YYYY-MM-DD)."
+  after: String
+  "The ruling's date is on or before this day (YYYY-MM-DD)."
+  before: String
+}
+
+"Which quotes to keep. Every condition given must hold."
+input EvidenceFilter {
+  "Quoted from an article published on or after this day (YYYY-MM-DD)."
+  publishedAfter: String
+  "Quoted from an article published on or before this day (YYYY-MM-DD)."
+  publishedBefore: String
+  "Keep quotes whose fact has at least this confidence, 0 to 1."
+  minConfidence: Float
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -1462,6 +2546,172 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Case_argumentsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOArgumentFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_evidenceConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOEvidenceFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_parties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "side", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["side"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_rulingsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalORulingFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Case_supportersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOSupportFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Court_rulingsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalORulingFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
 
 func (ec *executionContext) field_Mutation_loadArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -1490,6 +2740,192 @@ func (ec *executionContext) field_Mutation_mergeParties_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Party_argumentsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOArgumentFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Party_casesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOCaseFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Party_evidenceConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOEvidenceFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Party_supportersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOSupportFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Party_supportsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOSupportFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Precedent_evidenceConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOEvidenceFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1501,7 +2937,111 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOArticleFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_case_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOCaseFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_courts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOCourtFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
@@ -1525,11 +3065,26 @@ func (ec *executionContext) field_Query_parties_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "nameContains", ec.unmarshalOString2ᚖstring)
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
 	if err != nil {
 		return nil, err
 	}
-	args["nameContains"] = arg2
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "nameContains", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["nameContains"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOPartyFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPartyFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg5
 	return args, nil
 }
 
@@ -1541,6 +3096,37 @@ func (ec *executionContext) field_Query_party_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_precedents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOPrecedentFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -1704,16 +3290,26 @@ func (ec *executionContext) fieldContext_Argument_by(_ context.Context, field gr
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -1755,16 +3351,24 @@ func (ec *executionContext) fieldContext_Argument_case(_ context.Context, field 
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
@@ -1849,6 +3453,8 @@ func (ec *executionContext) fieldContext_Argument_cites(_ context.Context, field
 				return ec.fieldContext_Precedent_citation(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Precedent_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Precedent_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Precedent", field.Name)
 		},
@@ -1880,6 +3486,228 @@ func (ec *executionContext) fieldContext_Argument_confidence(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNArgument2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArgumentᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Argument_id(ctx, field)
+			case "claim":
+				return ec.fieldContext_Argument_claim(ctx, field)
+			case "by":
+				return ec.fieldContext_Argument_by(ctx, field)
+			case "case":
+				return ec.fieldContext_Argument_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Argument_evidence(ctx, field)
+			case "cites":
+				return ec.fieldContext_Argument_cites(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Argument_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Argument", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNArgumentEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ArgumentEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ArgumentEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ArgumentEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArgumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ArgumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArgumentEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNArgument2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArgument,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArgumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArgumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Argument_id(ctx, field)
+			case "claim":
+				return ec.fieldContext_Argument_claim(ctx, field)
+			case "by":
+				return ec.fieldContext_Argument_by(ctx, field)
+			case "case":
+				return ec.fieldContext_Argument_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Argument_evidence(ctx, field)
+			case "cites":
+				return ec.fieldContext_Argument_cites(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Argument_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Argument", field.Name)
 		},
 	}
 	return fc, nil
@@ -2088,6 +3916,228 @@ func (ec *executionContext) fieldContext_Article_source(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ArticleConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNArticle2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArticleᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Article_id(ctx, field)
+			case "title":
+				return ec.fieldContext_Article_title(ctx, field)
+			case "publisher":
+				return ec.fieldContext_Article_publisher(ctx, field)
+			case "author":
+				return ec.fieldContext_Article_author(ctx, field)
+			case "url":
+				return ec.fieldContext_Article_url(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_Article_publishedAt(ctx, field)
+			case "source":
+				return ec.fieldContext_Article_source(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNArticleEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ArticleEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ArticleEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ArticleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ArticleEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNArticle2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArticle,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Article_id(ctx, field)
+			case "title":
+				return ec.fieldContext_Article_title(ctx, field)
+			case "publisher":
+				return ec.fieldContext_Article_publisher(ctx, field)
+			case "author":
+				return ec.fieldContext_Article_author(ctx, field)
+			case "url":
+				return ec.fieldContext_Article_url(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_Article_publishedAt(ctx, field)
+			case "source":
+				return ec.fieldContext_Article_source(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_id(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2182,7 +4232,8 @@ func (ec *executionContext) _Case_parties(ctx context.Context, field graphql.Col
 		field,
 		ec.fieldContext_Case_parties,
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Case().Parties(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().Parties(ctx, obj, fc.Args["side"].(*string))
 		},
 		nil,
 		ec.marshalNCaseParty2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐCasePartyᚄ,
@@ -2191,7 +4242,7 @@ func (ec *executionContext) _Case_parties(ctx context.Context, field graphql.Col
 	)
 }
 
-func (ec *executionContext) fieldContext_Case_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Case_parties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Case",
 		Field:      field,
@@ -2206,6 +4257,17 @@ func (ec *executionContext) fieldContext_Case_parties(_ context.Context, field g
 			}
 			return nil, fmt.Errorf("no field named %q was found under type CaseParty", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_parties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -2257,6 +4319,57 @@ func (ec *executionContext) fieldContext_Case_supporters(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_supportersConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Case_supportersConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().SupportersConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.SupportFilter))
+		},
+		nil,
+		ec.marshalNSupportConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Case_supportersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_SupportConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_SupportConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SupportConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_supportersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_arguments(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2302,6 +4415,57 @@ func (ec *executionContext) fieldContext_Case_arguments(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_argumentsConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Case_argumentsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().ArgumentsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArgumentFilter))
+		},
+		nil,
+		ec.marshalNArgumentConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Case_argumentsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_ArgumentConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_ArgumentConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ArgumentConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ArgumentConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ArgumentConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_argumentsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_courts(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2338,6 +4502,8 @@ func (ec *executionContext) fieldContext_Case_courts(_ context.Context, field gr
 				return ec.fieldContext_Court_aliases(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Court_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Court_rulingsConnection(ctx, field)
 			case "judges":
 				return ec.fieldContext_Court_judges(ctx, field)
 			case "evidence":
@@ -2396,6 +4562,57 @@ func (ec *executionContext) fieldContext_Case_rulings(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_rulingsConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Case_rulingsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().RulingsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.RulingFilter))
+		},
+		nil,
+		ec.marshalNRulingConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Case_rulingsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_RulingConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_RulingConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_RulingConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_RulingConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RulingConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_rulingsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Case_precedents(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2430,6 +4647,8 @@ func (ec *executionContext) fieldContext_Case_precedents(_ context.Context, fiel
 				return ec.fieldContext_Precedent_citation(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Precedent_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Precedent_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Precedent", field.Name)
 		},
@@ -2480,6 +4699,307 @@ func (ec *executionContext) fieldContext_Case_evidence(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_evidenceConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Case_evidenceConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().EvidenceConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EvidenceFilter))
+		},
+		nil,
+		ec.marshalNEvidenceConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Case_evidenceConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_EvidenceConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_EvidenceConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EvidenceConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EvidenceConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EvidenceConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_evidenceConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNCase2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCaseᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Case_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Case_name(ctx, field)
+			case "issue":
+				return ec.fieldContext_Case_issue(ctx, field)
+			case "parties":
+				return ec.fieldContext_Case_parties(ctx, field)
+			case "supporters":
+				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
+			case "arguments":
+				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
+			case "courts":
+				return ec.fieldContext_Case_courts(ctx, field)
+			case "rulings":
+				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
+			case "precedents":
+				return ec.fieldContext_Case_precedents(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNCaseEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_CaseEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_CaseEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CaseEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CaseEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNCase2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCase,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CaseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Case_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Case_name(ctx, field)
+			case "issue":
+				return ec.fieldContext_Case_issue(ctx, field)
+			case "parties":
+				return ec.fieldContext_Case_parties(ctx, field)
+			case "supporters":
+				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
+			case "arguments":
+				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
+			case "courts":
+				return ec.fieldContext_Case_courts(ctx, field)
+			case "rulings":
+				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
+			case "precedents":
+				return ec.fieldContext_Case_precedents(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CaseParty_party(ctx context.Context, field graphql.CollectedField, obj *facts.CaseParty) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2514,16 +5034,26 @@ func (ec *executionContext) fieldContext_CaseParty_party(_ context.Context, fiel
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -2752,6 +5282,57 @@ func (ec *executionContext) fieldContext_Court_rulings(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Court_rulingsConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCourt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Court_rulingsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Court().RulingsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.RulingFilter))
+		},
+		nil,
+		ec.marshalNRulingConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Court_rulingsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Court",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_RulingConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_RulingConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_RulingConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_RulingConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RulingConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Court_rulingsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Court_judges(ctx context.Context, field graphql.CollectedField, obj *facts.StoredCourt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2825,6 +5406,236 @@ func (ec *executionContext) fieldContext_Court_evidence(_ context.Context, field
 				return ec.fieldContext_Evidence_confidence(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CourtConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNCourt2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCourtᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Court_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Court_name(ctx, field)
+			case "level":
+				return ec.fieldContext_Court_level(ctx, field)
+			case "place":
+				return ec.fieldContext_Court_place(ctx, field)
+			case "aliases":
+				return ec.fieldContext_Court_aliases(ctx, field)
+			case "rulings":
+				return ec.fieldContext_Court_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Court_rulingsConnection(ctx, field)
+			case "judges":
+				return ec.fieldContext_Court_judges(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Court_evidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Court", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CourtConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNCourtEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_CourtEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_CourtEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CourtEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CourtConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CourtConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CourtEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CourtEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CourtEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CourtEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNCourt2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCourt,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CourtEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CourtEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Court_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Court_name(ctx, field)
+			case "level":
+				return ec.fieldContext_Court_level(ctx, field)
+			case "place":
+				return ec.fieldContext_Court_place(ctx, field)
+			case "aliases":
+				return ec.fieldContext_Court_aliases(ctx, field)
+			case "rulings":
+				return ec.fieldContext_Court_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Court_rulingsConnection(ctx, field)
+			case "judges":
+				return ec.fieldContext_Court_judges(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Court_evidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Court", field.Name)
 		},
 	}
 	return fc, nil
@@ -3015,6 +5826,224 @@ func (ec *executionContext) fieldContext_Evidence_confidence(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNEvidence2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidenceᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "quote":
+				return ec.fieldContext_Evidence_quote(ctx, field)
+			case "article":
+				return ec.fieldContext_Evidence_article(ctx, field)
+			case "start":
+				return ec.fieldContext_Evidence_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Evidence_end(ctx, field)
+			case "note":
+				return ec.fieldContext_Evidence_note(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Evidence_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNEvidenceEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_EvidenceEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_EvidenceEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EvidenceEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvidenceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EvidenceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EvidenceEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNEvidence2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EvidenceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvidenceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "quote":
+				return ec.fieldContext_Evidence_quote(ctx, field)
+			case "article":
+				return ec.fieldContext_Evidence_article(ctx, field)
+			case "start":
+				return ec.fieldContext_Evidence_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Evidence_end(ctx, field)
+			case "note":
+				return ec.fieldContext_Evidence_note(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Evidence_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 		},
 	}
 	return fc, nil
@@ -3329,16 +6358,26 @@ func (ec *executionContext) fieldContext_Mutation_mergeParties(ctx context.Conte
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -3636,6 +6675,57 @@ func (ec *executionContext) fieldContext_Party_supporters(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Party_supportersConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Party_supportersConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Party().SupportersConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.SupportFilter))
+		},
+		nil,
+		ec.marshalNSupportConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Party_supportersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Party",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_SupportConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_SupportConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SupportConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Party_supportersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Party_supports(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3679,6 +6769,57 @@ func (ec *executionContext) fieldContext_Party_supports(_ context.Context, field
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Support", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Party_supportsConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Party_supportsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Party().SupportsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.SupportFilter))
+		},
+		nil,
+		ec.marshalNSupportConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Party_supportsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Party",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_SupportConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_SupportConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SupportConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Party_supportsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -3728,6 +6869,57 @@ func (ec *executionContext) fieldContext_Party_arguments(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Party_argumentsConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Party_argumentsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Party().ArgumentsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArgumentFilter))
+		},
+		nil,
+		ec.marshalNArgumentConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Party_argumentsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Party",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_ArgumentConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_ArgumentConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ArgumentConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ArgumentConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ArgumentConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Party_argumentsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Party_opponents(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3762,16 +6954,26 @@ func (ec *executionContext) fieldContext_Party_opponents(_ context.Context, fiel
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -3813,19 +7015,78 @@ func (ec *executionContext) fieldContext_Party_cases(_ context.Context, field gr
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Party_casesConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Party_casesConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Party().CasesConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.CaseFilter))
+		},
+		nil,
+		ec.marshalNCaseConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Party_casesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Party",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_CaseConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_CaseConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_CaseConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_CaseConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CaseConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Party_casesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -3873,6 +7134,57 @@ func (ec *executionContext) fieldContext_Party_evidence(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Party_evidenceConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Party_evidenceConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Party().EvidenceConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EvidenceFilter))
+		},
+		nil,
+		ec.marshalNEvidenceConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Party_evidenceConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Party",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_EvidenceConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_EvidenceConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EvidenceConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EvidenceConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EvidenceConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Party_evidenceConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PartyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PartyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3907,16 +7219,26 @@ func (ec *executionContext) fieldContext_PartyConnection_nodes(_ context.Context
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -4090,16 +7412,26 @@ func (ec *executionContext) fieldContext_PartyEdge_node(_ context.Context, field
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -4266,6 +7598,275 @@ func (ec *executionContext) fieldContext_Precedent_evidence(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Precedent_evidenceConnection(ctx context.Context, field graphql.CollectedField, obj *facts.StoredPrecedent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Precedent_evidenceConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Precedent().EvidenceConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.EvidenceFilter))
+		},
+		nil,
+		ec.marshalNEvidenceConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Precedent_evidenceConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Precedent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "nodes":
+				return ec.fieldContext_EvidenceConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_EvidenceConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EvidenceConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EvidenceConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EvidenceConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Precedent_evidenceConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNPrecedent2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredPrecedentᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Precedent_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Precedent_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Precedent_kind(ctx, field)
+			case "citation":
+				return ec.fieldContext_Precedent_citation(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Precedent_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Precedent_evidenceConnection(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Precedent", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNPrecedentEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_PrecedentEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_PrecedentEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PrecedentEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrecedentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PrecedentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PrecedentEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNPrecedent2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredPrecedent,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PrecedentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrecedentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Precedent_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Precedent_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Precedent_kind(ctx, field)
+			case "citation":
+				return ec.fieldContext_Precedent_citation(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Precedent_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Precedent_evidenceConnection(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Precedent", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_party(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4301,16 +7902,26 @@ func (ec *executionContext) fieldContext_Query_party(ctx context.Context, field 
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -4329,6 +7940,47 @@ func (ec *executionContext) fieldContext_Query_party(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_node,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalONode2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐNode,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_parties(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4337,7 +7989,7 @@ func (ec *executionContext) _Query_parties(ctx context.Context, field graphql.Co
 		ec.fieldContext_Query_parties,
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["nameContains"].(*string))
+			return ec.Resolvers.Query().Parties(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["nameContains"].(*string), fc.Args["filter"].(*model.PartyFilter))
 		},
 		nil,
 		ec.marshalNPartyConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPartyConnection,
@@ -4415,16 +8067,24 @@ func (ec *executionContext) fieldContext_Query_case(ctx context.Context, field g
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
@@ -4450,16 +8110,17 @@ func (ec *executionContext) _Query_cases(ctx context.Context, field graphql.Coll
 		field,
 		ec.fieldContext_Query_cases,
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Cases(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Cases(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.CaseFilter))
 		},
 		nil,
-		ec.marshalNCase2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCaseᚄ,
+		ec.marshalNCaseConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseConnection,
 		true,
 		true,
 	)
 }
 
-func (ec *executionContext) fieldContext_Query_cases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_cases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -4467,29 +8128,28 @@ func (ec *executionContext) fieldContext_Query_cases(_ context.Context, field gr
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
-			case "id":
-				return ec.fieldContext_Case_id(ctx, field)
-			case "name":
-				return ec.fieldContext_Case_name(ctx, field)
-			case "issue":
-				return ec.fieldContext_Case_issue(ctx, field)
-			case "parties":
-				return ec.fieldContext_Case_parties(ctx, field)
-			case "supporters":
-				return ec.fieldContext_Case_supporters(ctx, field)
-			case "arguments":
-				return ec.fieldContext_Case_arguments(ctx, field)
-			case "courts":
-				return ec.fieldContext_Case_courts(ctx, field)
-			case "rulings":
-				return ec.fieldContext_Case_rulings(ctx, field)
-			case "precedents":
-				return ec.fieldContext_Case_precedents(ctx, field)
-			case "evidence":
-				return ec.fieldContext_Case_evidence(ctx, field)
+			case "nodes":
+				return ec.fieldContext_CaseConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_CaseConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_CaseConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_CaseConnection_totalCount(ctx, field)
 			}
-			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
+			return nil, fmt.Errorf("no field named %q was found under type CaseConnection", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4501,16 +8161,17 @@ func (ec *executionContext) _Query_courts(ctx context.Context, field graphql.Col
 		field,
 		ec.fieldContext_Query_courts,
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Courts(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Courts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.CourtFilter))
 		},
 		nil,
-		ec.marshalNCourt2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCourtᚄ,
+		ec.marshalNCourtConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtConnection,
 		true,
 		true,
 	)
 }
 
-func (ec *executionContext) fieldContext_Query_courts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_courts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -4518,25 +8179,28 @@ func (ec *executionContext) fieldContext_Query_courts(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
-			case "id":
-				return ec.fieldContext_Court_id(ctx, field)
-			case "name":
-				return ec.fieldContext_Court_name(ctx, field)
-			case "level":
-				return ec.fieldContext_Court_level(ctx, field)
-			case "place":
-				return ec.fieldContext_Court_place(ctx, field)
-			case "aliases":
-				return ec.fieldContext_Court_aliases(ctx, field)
-			case "rulings":
-				return ec.fieldContext_Court_rulings(ctx, field)
-			case "judges":
-				return ec.fieldContext_Court_judges(ctx, field)
-			case "evidence":
-				return ec.fieldContext_Court_evidence(ctx, field)
+			case "nodes":
+				return ec.fieldContext_CourtConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_CourtConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_CourtConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_CourtConnection_totalCount(ctx, field)
 			}
-			return nil, fmt.Errorf("no field named %q was found under type Court", field.Name)
+			return nil, fmt.Errorf("no field named %q was found under type CourtConnection", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_courts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4548,16 +8212,17 @@ func (ec *executionContext) _Query_precedents(ctx context.Context, field graphql
 		field,
 		ec.fieldContext_Query_precedents,
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Precedents(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Precedents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PrecedentFilter))
 		},
 		nil,
-		ec.marshalNPrecedent2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredPrecedentᚄ,
+		ec.marshalNPrecedentConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentConnection,
 		true,
 		true,
 	)
 }
 
-func (ec *executionContext) fieldContext_Query_precedents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_precedents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -4565,19 +8230,28 @@ func (ec *executionContext) fieldContext_Query_precedents(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
-			case "id":
-				return ec.fieldContext_Precedent_id(ctx, field)
-			case "name":
-				return ec.fieldContext_Precedent_name(ctx, field)
-			case "kind":
-				return ec.fieldContext_Precedent_kind(ctx, field)
-			case "citation":
-				return ec.fieldContext_Precedent_citation(ctx, field)
-			case "evidence":
-				return ec.fieldContext_Precedent_evidence(ctx, field)
+			case "nodes":
+				return ec.fieldContext_PrecedentConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_PrecedentConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_PrecedentConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_PrecedentConnection_totalCount(ctx, field)
 			}
-			return nil, fmt.Errorf("no field named %q was found under type Precedent", field.Name)
+			return nil, fmt.Errorf("no field named %q was found under type PrecedentConnection", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_precedents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4589,16 +8263,17 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		field,
 		ec.fieldContext_Query_articles,
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Articles(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.ArticleFilter))
 		},
 		nil,
-		ec.marshalNArticle2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArticleᚄ,
+		ec.marshalNArticleConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleConnection,
 		true,
 		true,
 	)
 }
 
-func (ec *executionContext) fieldContext_Query_articles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_articles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -4606,23 +8281,28 @@ func (ec *executionContext) fieldContext_Query_articles(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
-			case "id":
-				return ec.fieldContext_Article_id(ctx, field)
-			case "title":
-				return ec.fieldContext_Article_title(ctx, field)
-			case "publisher":
-				return ec.fieldContext_Article_publisher(ctx, field)
-			case "author":
-				return ec.fieldContext_Article_author(ctx, field)
-			case "url":
-				return ec.fieldContext_Article_url(ctx, field)
-			case "publishedAt":
-				return ec.fieldContext_Article_publishedAt(ctx, field)
-			case "source":
-				return ec.fieldContext_Article_source(ctx, field)
+			case "nodes":
+				return ec.fieldContext_ArticleConnection_nodes(ctx, field)
+			case "edges":
+				return ec.fieldContext_ArticleConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ArticleConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ArticleConnection_totalCount(ctx, field)
 			}
-			return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+			return nil, fmt.Errorf("no field named %q was found under type ArticleConnection", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_articles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4857,6 +8537,8 @@ func (ec *executionContext) fieldContext_Ruling_court(_ context.Context, field g
 				return ec.fieldContext_Court_aliases(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Court_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Court_rulingsConnection(ctx, field)
 			case "judges":
 				return ec.fieldContext_Court_judges(ctx, field)
 			case "evidence":
@@ -4960,16 +8642,26 @@ func (ec *executionContext) fieldContext_Ruling_favors(_ context.Context, field 
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -5011,16 +8703,24 @@ func (ec *executionContext) fieldContext_Ruling_case(_ context.Context, field gr
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
@@ -5095,6 +8795,232 @@ func (ec *executionContext) fieldContext_Ruling_confidence(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RulingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNRuling2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredRulingᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Ruling_id(ctx, field)
+			case "court":
+				return ec.fieldContext_Ruling_court(ctx, field)
+			case "summary":
+				return ec.fieldContext_Ruling_summary(ctx, field)
+			case "date":
+				return ec.fieldContext_Ruling_date(ctx, field)
+			case "favors":
+				return ec.fieldContext_Ruling_favors(ctx, field)
+			case "case":
+				return ec.fieldContext_Ruling_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Ruling_evidence(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Ruling_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Ruling", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RulingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNRulingEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_RulingEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_RulingEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RulingEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RulingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RulingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RulingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RulingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RulingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RulingEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNRuling2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredRuling,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RulingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RulingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Ruling_id(ctx, field)
+			case "court":
+				return ec.fieldContext_Ruling_court(ctx, field)
+			case "summary":
+				return ec.fieldContext_Ruling_summary(ctx, field)
+			case "date":
+				return ec.fieldContext_Ruling_date(ctx, field)
+			case "favors":
+				return ec.fieldContext_Ruling_favors(ctx, field)
+			case "case":
+				return ec.fieldContext_Ruling_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Ruling_evidence(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Ruling_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Ruling", field.Name)
 		},
 	}
 	return fc, nil
@@ -5221,16 +9147,26 @@ func (ec *executionContext) fieldContext_SearchHit_party(_ context.Context, fiel
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -5360,16 +9296,24 @@ func (ec *executionContext) fieldContext_SearchHit_case(_ context.Context, field
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
@@ -5440,16 +9384,26 @@ func (ec *executionContext) fieldContext_Support_supporter(_ context.Context, fi
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -5491,16 +9445,26 @@ func (ec *executionContext) fieldContext_Support_supported(_ context.Context, fi
 				return ec.fieldContext_Party_aliases(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Party_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Party_supportersConnection(ctx, field)
 			case "supports":
 				return ec.fieldContext_Party_supports(ctx, field)
+			case "supportsConnection":
+				return ec.fieldContext_Party_supportsConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Party_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Party_argumentsConnection(ctx, field)
 			case "opponents":
 				return ec.fieldContext_Party_opponents(ctx, field)
 			case "cases":
 				return ec.fieldContext_Party_cases(ctx, field)
+			case "casesConnection":
+				return ec.fieldContext_Party_casesConnection(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Party_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Party_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Party", field.Name)
 		},
@@ -5616,16 +9580,24 @@ func (ec *executionContext) fieldContext_Support_case(_ context.Context, field g
 				return ec.fieldContext_Case_parties(ctx, field)
 			case "supporters":
 				return ec.fieldContext_Case_supporters(ctx, field)
+			case "supportersConnection":
+				return ec.fieldContext_Case_supportersConnection(ctx, field)
 			case "arguments":
 				return ec.fieldContext_Case_arguments(ctx, field)
+			case "argumentsConnection":
+				return ec.fieldContext_Case_argumentsConnection(ctx, field)
 			case "courts":
 				return ec.fieldContext_Case_courts(ctx, field)
 			case "rulings":
 				return ec.fieldContext_Case_rulings(ctx, field)
+			case "rulingsConnection":
+				return ec.fieldContext_Case_rulingsConnection(ctx, field)
 			case "precedents":
 				return ec.fieldContext_Case_precedents(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Case_evidence(ctx, field)
+			case "evidenceConnection":
+				return ec.fieldContext_Case_evidenceConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 		},
@@ -5700,6 +9672,232 @@ func (ec *executionContext) fieldContext_Support_confidence(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConnection_nodes,
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		ec.marshalNSupport2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredSupportᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Support_id(ctx, field)
+			case "supporter":
+				return ec.fieldContext_Support_supporter(ctx, field)
+			case "supported":
+				return ec.fieldContext_Support_supported(ctx, field)
+			case "via":
+				return ec.fieldContext_Support_via(ctx, field)
+			case "grounds":
+				return ec.fieldContext_Support_grounds(ctx, field)
+			case "case":
+				return ec.fieldContext_Support_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Support_evidence(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Support_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Support", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNSupportEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_SupportEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_SupportEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SupportEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNSupport2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredSupport,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Support_id(ctx, field)
+			case "supporter":
+				return ec.fieldContext_Support_supporter(ctx, field)
+			case "supported":
+				return ec.fieldContext_Support_supported(ctx, field)
+			case "via":
+				return ec.fieldContext_Support_via(ctx, field)
+			case "grounds":
+				return ec.fieldContext_Support_grounds(ctx, field)
+			case "case":
+				return ec.fieldContext_Support_case(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Support_evidence(ctx, field)
+			case "confidence":
+				return ec.fieldContext_Support_confidence(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Support", field.Name)
 		},
 	}
 	return fc, nil
@@ -7151,6 +11349,94 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputArgumentFilter(ctx context.Context, obj any) (model.ArgumentFilter, error) {
+	var it model.ArgumentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"case", "side", "minConfidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "case":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("case"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Case = data
+		case "side":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("side"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Side = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputArticleFilter(ctx context.Context, obj any) (model.ArticleFilter, error) {
+	var it model.ArticleFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"publishedAfter", "publishedBefore", "publisher"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (model.ArticleInput, error) {
 	var it model.ArticleInput
 	if obj == nil {
@@ -7216,15 +11502,427 @@ func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCaseFilter(ctx context.Context, obj any) (model.CaseFilter, error) {
+	var it model.CaseFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "party", "court", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "party":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("party"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Party = data
+		case "court":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("court"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Court = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCourtFilter(ctx context.Context, obj any) (model.CourtFilter, error) {
+	var it model.CourtFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "level"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEvidenceFilter(ctx context.Context, obj any) (model.EvidenceFilter, error) {
+	var it model.EvidenceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"publishedAfter", "publishedBefore", "minConfidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPartyFilter(ctx context.Context, obj any) (model.PartyFilter, error) {
+	var it model.PartyFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "kind", "case", "side"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "case":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("case"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Case = data
+		case "side":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("side"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Side = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPrecedentFilter(ctx context.Context, obj any) (model.PrecedentFilter, error) {
+	var it model.PrecedentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "kind"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRulingFilter(ctx context.Context, obj any) (model.RulingFilter, error) {
+	var it model.RulingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"court", "minConfidence", "after", "before"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "court":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("court"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Court = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		case "after":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("after"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.After = data
+		case "before":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("before"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Before = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSupportFilter(ctx context.Context, obj any) (model.SupportFilter, error) {
+	var it model.SupportFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"via", "minConfidence", "case", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "via":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("via"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Via = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		case "case":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("case"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Case = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
+
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj facts.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case facts.StoredSupport:
+		return ec._Support(ctx, sel, &obj)
+	case *facts.StoredSupport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Support(ctx, sel, obj)
+	case facts.StoredRuling:
+		return ec._Ruling(ctx, sel, &obj)
+	case *facts.StoredRuling:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Ruling(ctx, sel, obj)
+	case facts.StoredPrecedent:
+		return ec._Precedent(ctx, sel, &obj)
+	case *facts.StoredPrecedent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Precedent(ctx, sel, obj)
+	case facts.StoredParty:
+		return ec._Party(ctx, sel, &obj)
+	case *facts.StoredParty:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Party(ctx, sel, obj)
+	case facts.StoredJudge:
+		return ec._Judge(ctx, sel, &obj)
+	case *facts.StoredJudge:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Judge(ctx, sel, obj)
+	case facts.StoredCourt:
+		return ec._Court(ctx, sel, &obj)
+	case *facts.StoredCourt:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Court(ctx, sel, obj)
+	case facts.StoredCase:
+		return ec._Case(ctx, sel, &obj)
+	case *facts.StoredCase:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Case(ctx, sel, obj)
+	case facts.StoredArticle:
+		return ec._Article(ctx, sel, &obj)
+	case *facts.StoredArticle:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Article(ctx, sel, obj)
+	case facts.StoredArgument:
+		return ec._Argument(ctx, sel, &obj)
+	case *facts.StoredArgument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Argument(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
 
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
 
-var argumentImplementors = []string{"Argument"}
+var argumentImplementors = []string{"Argument", "Node"}
 
 func (ec *executionContext) _Argument(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredArgument) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, argumentImplementors)
@@ -7414,7 +12112,105 @@ func (ec *executionContext) _Argument(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var articleImplementors = []string{"Article"}
+var argumentConnectionImplementors = []string{"ArgumentConnection"}
+
+func (ec *executionContext) _ArgumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ArgumentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, argumentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArgumentConnection")
+		case "nodes":
+			out.Values[i] = ec._ArgumentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._ArgumentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ArgumentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ArgumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var argumentEdgeImplementors = []string{"ArgumentEdge"}
+
+func (ec *executionContext) _ArgumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ArgumentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, argumentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArgumentEdge")
+		case "cursor":
+			out.Values[i] = ec._ArgumentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ArgumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var articleImplementors = []string{"Article", "Node"}
 
 func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredArticle) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, articleImplementors)
@@ -7623,7 +12419,105 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var caseImplementors = []string{"Case"}
+var articleConnectionImplementors = []string{"ArticleConnection"}
+
+func (ec *executionContext) _ArticleConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleConnection")
+		case "nodes":
+			out.Values[i] = ec._ArticleConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._ArticleConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ArticleConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ArticleConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var articleEdgeImplementors = []string{"ArticleEdge"}
+
+func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ArticleEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleEdge")
+		case "cursor":
+			out.Values[i] = ec._ArticleEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ArticleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var caseImplementors = []string{"Case", "Node"}
 
 func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredCase) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, caseImplementors)
@@ -7749,6 +12643,42 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "supportersConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Case_supportersConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "arguments":
 			field := field
 
@@ -7759,6 +12689,42 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Case_arguments(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "argumentsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Case_argumentsConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -7857,6 +12823,42 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "rulingsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Case_rulingsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "precedents":
 			field := field
 
@@ -7929,6 +12931,140 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "evidenceConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Case_evidenceConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var caseConnectionImplementors = []string{"CaseConnection"}
+
+func (ec *executionContext) _CaseConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CaseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseConnection")
+		case "nodes":
+			out.Values[i] = ec._CaseConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._CaseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CaseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CaseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var caseEdgeImplementors = []string{"CaseEdge"}
+
+func (ec *executionContext) _CaseEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CaseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseEdge")
+		case "cursor":
+			out.Values[i] = ec._CaseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CaseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8027,7 +13163,7 @@ func (ec *executionContext) _CaseParty(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var courtImplementors = []string{"Court"}
+var courtImplementors = []string{"Court", "Node"}
 
 func (ec *executionContext) _Court(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredCourt) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, courtImplementors)
@@ -8155,6 +13291,42 @@ func (ec *executionContext) _Court(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "rulingsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Court_rulingsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "judges":
 			field := field
 
@@ -8227,6 +13399,104 @@ func (ec *executionContext) _Court(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var courtConnectionImplementors = []string{"CourtConnection"}
+
+func (ec *executionContext) _CourtConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CourtConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtConnection")
+		case "nodes":
+			out.Values[i] = ec._CourtConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._CourtConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CourtConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CourtConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var courtEdgeImplementors = []string{"CourtEdge"}
+
+func (ec *executionContext) _CourtEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CourtEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, courtEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CourtEdge")
+		case "cursor":
+			out.Values[i] = ec._CourtEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CourtEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8373,6 +13643,104 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var evidenceConnectionImplementors = []string{"EvidenceConnection"}
+
+func (ec *executionContext) _EvidenceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EvidenceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvidenceConnection")
+		case "nodes":
+			out.Values[i] = ec._EvidenceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._EvidenceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EvidenceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EvidenceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var evidenceEdgeImplementors = []string{"EvidenceEdge"}
+
+func (ec *executionContext) _EvidenceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EvidenceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvidenceEdge")
+		case "cursor":
+			out.Values[i] = ec._EvidenceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EvidenceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var factCountImplementors = []string{"FactCount"}
 
 func (ec *executionContext) _FactCount(ctx context.Context, sel ast.SelectionSet, obj *model.FactCount) graphql.Marshaler {
@@ -8417,7 +13785,7 @@ func (ec *executionContext) _FactCount(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var judgeImplementors = []string{"Judge"}
+var judgeImplementors = []string{"Judge", "Node"}
 
 func (ec *executionContext) _Judge(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredJudge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, judgeImplementors)
@@ -8614,7 +13982,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var partyImplementors = []string{"Party"}
+var partyImplementors = []string{"Party", "Node"}
 
 func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredParty) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, partyImplementors)
@@ -8681,6 +14049,42 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "supportersConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Party_supportersConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "supports":
 			field := field
 
@@ -8717,6 +14121,42 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "supportsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Party_supportsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "arguments":
 			field := field
 
@@ -8727,6 +14167,42 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Party_arguments(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "argumentsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Party_argumentsConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -8825,6 +14301,42 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "casesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Party_casesConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "evidence":
 			field := field
 
@@ -8835,6 +14347,42 @@ func (ec *executionContext) _Party(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Party_evidence(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "evidenceConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Party_evidenceConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -8982,7 +14530,7 @@ func (ec *executionContext) _PartyEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var precedentImplementors = []string{"Precedent"}
+var precedentImplementors = []string{"Precedent", "Node"}
 
 func (ec *executionContext) _Precedent(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredPrecedent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, precedentImplementors)
@@ -9077,6 +14625,140 @@ func (ec *executionContext) _Precedent(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "evidenceConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Precedent_evidenceConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var precedentConnectionImplementors = []string{"PrecedentConnection"}
+
+func (ec *executionContext) _PrecedentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PrecedentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, precedentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PrecedentConnection")
+		case "nodes":
+			out.Values[i] = ec._PrecedentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._PrecedentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PrecedentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PrecedentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var precedentEdgeImplementors = []string{"PrecedentEdge"}
+
+func (ec *executionContext) _PrecedentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PrecedentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, precedentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PrecedentEdge")
+		case "cursor":
+			out.Values[i] = ec._PrecedentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PrecedentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9129,6 +14811,25 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_party(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "node":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_node(ctx, field)
 				return res
 			}
 
@@ -9320,7 +15021,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var rulingImplementors = []string{"Ruling"}
+var rulingImplementors = []string{"Ruling", "Node"}
 
 func (ec *executionContext) _Ruling(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredRuling) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, rulingImplementors)
@@ -9537,6 +15238,104 @@ func (ec *executionContext) _Ruling(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var rulingConnectionImplementors = []string{"RulingConnection"}
+
+func (ec *executionContext) _RulingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RulingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rulingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RulingConnection")
+		case "nodes":
+			out.Values[i] = ec._RulingConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RulingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RulingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RulingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var rulingEdgeImplementors = []string{"RulingEdge"}
+
+func (ec *executionContext) _RulingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RulingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rulingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RulingEdge")
+		case "cursor":
+			out.Values[i] = ec._RulingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RulingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
@@ -9594,7 +15393,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var supportImplementors = []string{"Support"}
+var supportImplementors = []string{"Support", "Node"}
 
 func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *facts.StoredSupport) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supportImplementors)
@@ -9824,6 +15623,104 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Support_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var supportConnectionImplementors = []string{"SupportConnection"}
+
+func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportConnection")
+		case "nodes":
+			out.Values[i] = ec._SupportConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._SupportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var supportEdgeImplementors = []string{"SupportEdge"}
+
+func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportEdge")
+		case "cursor":
+			out.Values[i] = ec._SupportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10203,6 +16100,50 @@ func (ec *executionContext) marshalNArgument2ᚕgithubᚗcomᚋamicusᚑgraphᚋ
 	return ret
 }
 
+func (ec *executionContext) marshalNArgument2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArgument(ctx context.Context, sel ast.SelectionSet, v *facts.StoredArgument) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Argument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArgumentConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentConnection(ctx context.Context, sel ast.SelectionSet, v model.ArgumentConnection) graphql.Marshaler {
+	return ec._ArgumentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArgumentConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.ArgumentConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ArgumentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArgumentEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentEdge(ctx context.Context, sel ast.SelectionSet, v model.ArgumentEdge) graphql.Marshaler {
+	return ec._ArgumentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArgumentEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ArgumentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArgumentEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNArticle2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredArticle(ctx context.Context, sel ast.SelectionSet, v facts.StoredArticle) graphql.Marshaler {
 	return ec._Article(ctx, sel, &v)
 }
@@ -10231,6 +16172,40 @@ func (ec *executionContext) marshalNArticle2ᚖgithubᚗcomᚋamicusᚑgraphᚋa
 		return graphql.Null
 	}
 	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleConnection(ctx context.Context, sel ast.SelectionSet, v model.ArticleConnection) graphql.Marshaler {
+	return ec._ArticleConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArticleConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleConnection(ctx context.Context, sel ast.SelectionSet, v *model.ArticleConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ArticleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleEdge(ctx context.Context, sel ast.SelectionSet, v model.ArticleEdge) graphql.Marshaler {
+	return ec._ArticleEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArticleEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ArticleEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleInput(ctx context.Context, v any) (model.ArticleInput, error) {
@@ -10263,6 +16238,50 @@ func (ec *executionContext) marshalNCase2ᚕgithubᚗcomᚋamicusᚑgraphᚋamic
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCase2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCase2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCase(ctx context.Context, sel ast.SelectionSet, v *facts.StoredCase) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Case(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseConnection(ctx context.Context, sel ast.SelectionSet, v model.CaseConnection) graphql.Marshaler {
+	return ec._CaseConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCaseConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseConnection(ctx context.Context, sel ast.SelectionSet, v *model.CaseConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v model.CaseEdge) graphql.Marshaler {
+	return ec._CaseEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCaseEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CaseEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10314,6 +16333,50 @@ func (ec *executionContext) marshalNCourt2ᚕgithubᚗcomᚋamicusᚑgraphᚋami
 	return ret
 }
 
+func (ec *executionContext) marshalNCourt2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCourt(ctx context.Context, sel ast.SelectionSet, v *facts.StoredCourt) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Court(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCourtConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtConnection(ctx context.Context, sel ast.SelectionSet, v model.CourtConnection) graphql.Marshaler {
+	return ec._CourtConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCourtConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtConnection(ctx context.Context, sel ast.SelectionSet, v *model.CourtConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CourtConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCourtEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtEdge(ctx context.Context, sel ast.SelectionSet, v model.CourtEdge) graphql.Marshaler {
+	return ec._CourtEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCourtEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CourtEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCourtEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence(ctx context.Context, sel ast.SelectionSet, v facts.StoredEvidence) graphql.Marshaler {
 	return ec._Evidence(ctx, sel, &v)
 }
@@ -10323,6 +16386,50 @@ func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋamicusᚑgraphᚋ
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence(ctx context.Context, sel ast.SelectionSet, v *facts.StoredEvidence) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEvidenceConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceConnection(ctx context.Context, sel ast.SelectionSet, v model.EvidenceConnection) graphql.Marshaler {
+	return ec._EvidenceConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEvidenceConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceConnection(ctx context.Context, sel ast.SelectionSet, v *model.EvidenceConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EvidenceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEvidenceEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceEdge(ctx context.Context, sel ast.SelectionSet, v model.EvidenceEdge) graphql.Marshaler {
+	return ec._EvidenceEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEvidenceEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EvidenceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvidenceEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10530,6 +16637,50 @@ func (ec *executionContext) marshalNPrecedent2ᚕgithubᚗcomᚋamicusᚑgraph�
 	return ret
 }
 
+func (ec *executionContext) marshalNPrecedent2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredPrecedent(ctx context.Context, sel ast.SelectionSet, v *facts.StoredPrecedent) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Precedent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPrecedentConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentConnection(ctx context.Context, sel ast.SelectionSet, v model.PrecedentConnection) graphql.Marshaler {
+	return ec._PrecedentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPrecedentConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentConnection(ctx context.Context, sel ast.SelectionSet, v *model.PrecedentConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PrecedentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPrecedentEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentEdge(ctx context.Context, sel ast.SelectionSet, v model.PrecedentEdge) graphql.Marshaler {
+	return ec._PrecedentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPrecedentEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PrecedentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPrecedentEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRuling2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredRuling(ctx context.Context, sel ast.SelectionSet, v facts.StoredRuling) graphql.Marshaler {
 	return ec._Ruling(ctx, sel, &v)
 }
@@ -10539,6 +16690,50 @@ func (ec *executionContext) marshalNRuling2ᚕgithubᚗcomᚋamicusᚑgraphᚋam
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRuling2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredRuling(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuling2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredRuling(ctx context.Context, sel ast.SelectionSet, v *facts.StoredRuling) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Ruling(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRulingConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingConnection(ctx context.Context, sel ast.SelectionSet, v model.RulingConnection) graphql.Marshaler {
+	return ec._RulingConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRulingConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingConnection(ctx context.Context, sel ast.SelectionSet, v *model.RulingConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RulingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRulingEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingEdge(ctx context.Context, sel ast.SelectionSet, v model.RulingEdge) graphql.Marshaler {
+	return ec._RulingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRulingEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RulingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRulingEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10625,6 +16820,50 @@ func (ec *executionContext) marshalNSupport2ᚕgithubᚗcomᚋamicusᚑgraphᚋa
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSupport2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredSupport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupport2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredSupport(ctx context.Context, sel ast.SelectionSet, v *facts.StoredSupport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Support(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportConnection2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportConnection(ctx context.Context, sel ast.SelectionSet, v model.SupportConnection) graphql.Marshaler {
+	return ec._SupportConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupportConnection2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportConnection(ctx context.Context, sel ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SupportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportEdge(ctx context.Context, sel ast.SelectionSet, v model.SupportEdge) graphql.Marshaler {
+	return ec._SupportEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2ᚕgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportEdge2githubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10784,6 +17023,22 @@ func (ec *executionContext) marshalOArgument2ᚖgithubᚗcomᚋamicusᚑgraphᚋ
 	return ec._Argument(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOArgumentFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArgumentFilter(ctx context.Context, v any) (*model.ArgumentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputArgumentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOArticleFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐArticleFilter(ctx context.Context, v any) (*model.ArticleFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputArticleFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10821,6 +17076,14 @@ func (ec *executionContext) marshalOCase2ᚖgithubᚗcomᚋamicusᚑgraphᚋamic
 	return ec._Case(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCaseFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCaseFilter(ctx context.Context, v any) (*model.CaseFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCaseFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCourt2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredCourt(ctx context.Context, sel ast.SelectionSet, v *facts.StoredCourt) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -10828,11 +17091,62 @@ func (ec *executionContext) marshalOCourt2ᚖgithubᚗcomᚋamicusᚑgraphᚋami
 	return ec._Court(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCourtFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐCourtFilter(ctx context.Context, v any) (*model.CourtFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCourtFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredEvidence(ctx context.Context, sel ast.SelectionSet, v *facts.StoredEvidence) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEvidenceFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐEvidenceFilter(ctx context.Context, v any) (*model.EvidenceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEvidenceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -10853,11 +17167,42 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalONode2githubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐNode(ctx context.Context, sel ast.SelectionSet, v facts.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOParty2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋfactsᚐStoredParty(ctx context.Context, sel ast.SelectionSet, v *facts.StoredParty) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Party(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPartyFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPartyFilter(ctx context.Context, v any) (*model.PartyFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPartyFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPrecedentFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐPrecedentFilter(ctx context.Context, v any) (*model.PrecedentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPrecedentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORulingFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐRulingFilter(ctx context.Context, v any) (*model.RulingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRulingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -10876,6 +17221,14 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSupportFilter2ᚖgithubᚗcomᚋamicusᚑgraphᚋamicusᚋgraphᚋmodelᚐSupportFilter(ctx context.Context, v any) (*model.SupportFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupportFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -6,6 +6,68 @@ import (
 	"github.com/amicus-graph/amicus/facts"
 )
 
+// A page of arguments.
+type ArgumentConnection struct {
+	// The arguments of this page.
+	Nodes []facts.StoredArgument `json:"nodes"`
+	// The arguments of this page, each with its cursor.
+	Edges []ArgumentEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many arguments match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An argument and its place in a list.
+type ArgumentEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// An argument.
+	Node *facts.StoredArgument `json:"node"`
+}
+
+// Which arguments to keep. Every condition given must hold.
+type ArgumentFilter struct {
+	// The claim is made in the case with this id.
+	Case *string `json:"case,omitempty"`
+	// A or B: the claim is made by a party on this side of the claim's case.
+	Side *string `json:"side,omitempty"`
+	// Keep claims whose confidence is at least this, 0 to 1.
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
+}
+
+// A page of articles.
+type ArticleConnection struct {
+	// The articles of this page.
+	Nodes []facts.StoredArticle `json:"nodes"`
+	// The articles of this page, each with its cursor.
+	Edges []ArticleEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many articles match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An article and its place in a list.
+type ArticleEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// An article.
+	Node *facts.StoredArticle `json:"node"`
+}
+
+// Which articles to keep. Every condition given must hold. An article whose
+// publication date is unknown, or not a calendar date, fails every date
+// condition.
+type ArticleFilter struct {
+	// Published on or after this day (YYYY-MM-DD).
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// Published on or before this day (YYYY-MM-DD).
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
+	// The publisher's name contains this text, ignoring case.
+	Publisher *string `json:"publisher,omitempty"`
+}
+
 // An article to load.
 type ArticleInput struct {
 	// The headline.
@@ -20,6 +82,98 @@ type ArticleInput struct {
 	Author *string `json:"author,omitempty"`
 	// When it was published, as given.
 	PublishedAt *string `json:"publishedAt,omitempty"`
+}
+
+// A page of cases.
+type CaseConnection struct {
+	// The cases of this page.
+	Nodes []facts.StoredCase `json:"nodes"`
+	// The cases of this page, each with its cursor.
+	Edges []CaseEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many cases match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A case and its place in a list.
+type CaseEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A case.
+	Node *facts.StoredCase `json:"node"`
+}
+
+// Which cases to keep. Every condition given must hold.
+type CaseFilter struct {
+	// The case's name contains this text, ignoring case.
+	NameContains *string `json:"nameContains,omitempty"`
+	// A party with this id litigates in the case.
+	Party *string `json:"party,omitempty"`
+	// The case was heard in the court with this id.
+	Court *string `json:"court,omitempty"`
+	// An article published on or after this day (YYYY-MM-DD) describes the case.
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// An article published on or before this day (YYYY-MM-DD) describes the case.
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
+}
+
+// A page of courts.
+type CourtConnection struct {
+	// The courts of this page.
+	Nodes []facts.StoredCourt `json:"nodes"`
+	// The courts of this page, each with its cursor.
+	Edges []CourtEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many courts match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A court and its place in a list.
+type CourtEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A court.
+	Node *facts.StoredCourt `json:"node"`
+}
+
+// Which courts to keep. Every condition given must hold.
+type CourtFilter struct {
+	// The court's name or an alias contains this text, ignoring case.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Its place in the court hierarchy: district, appeals, supreme, high, ...
+	Level *string `json:"level,omitempty"`
+}
+
+// A page of quotes.
+type EvidenceConnection struct {
+	// The quotes of this page.
+	Nodes []facts.StoredEvidence `json:"nodes"`
+	// The quotes of this page, each with its cursor.
+	Edges []EvidenceEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many quotes match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A quote and its place in a list.
+type EvidenceEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A quote.
+	Node *facts.StoredEvidence `json:"node"`
+}
+
+// Which quotes to keep. Every condition given must hold.
+type EvidenceFilter struct {
+	// Quoted from an article published on or after this day (YYYY-MM-DD).
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// Quoted from an article published on or before this day (YYYY-MM-DD).
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
+	// Keep quotes whose fact has at least this confidence, 0 to 1.
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
 }
 
 // A number of facts of one kind.
@@ -78,8 +232,81 @@ type PartyEdge struct {
 	Node *facts.StoredParty `json:"node"`
 }
 
+// Which parties to keep. Every condition given must hold; text matches
+// ignore case.
+type PartyFilter struct {
+	// The name or an alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// company, government, agency, person or group.
+	Kind *string `json:"kind,omitempty"`
+	// The party litigates in the case with this id.
+	Case *string `json:"case,omitempty"`
+	// A or B: the party is on this side of a case (of the case given by `case`, when it is given).
+	Side *string `json:"side,omitempty"`
+}
+
+// A page of precedents.
+type PrecedentConnection struct {
+	// The precedents of this page.
+	Nodes []facts.StoredPrecedent `json:"nodes"`
+	// The precedents of this page, each with its cursor.
+	Edges []PrecedentEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many precedents match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A precedent and its place in a list.
+type PrecedentEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A precedent.
+	Node *facts.StoredPrecedent `json:"node"`
+}
+
+// Which precedents to keep. Every condition given must hold.
+type PrecedentFilter struct {
+	// The name or the citation contains this text, ignoring case.
+	NameContains *string `json:"nameContains,omitempty"`
+	// statute or case.
+	Kind *string `json:"kind,omitempty"`
+}
+
 // The questions the graph answers.
 type Query struct {
+}
+
+// A page of rulings.
+type RulingConnection struct {
+	// The rulings of this page.
+	Nodes []facts.StoredRuling `json:"nodes"`
+	// The rulings of this page, each with its cursor.
+	Edges []RulingEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many rulings match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A ruling and its place in a list.
+type RulingEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A ruling.
+	Node *facts.StoredRuling `json:"node"`
+}
+
+// Which rulings to keep. Every condition given must hold.
+type RulingFilter struct {
+	// The ruling is by the court with this id.
+	Court *string `json:"court,omitempty"`
+	// Keep rulings whose confidence is at least this, 0 to 1.
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
+	// The ruling's date (see `Case.rulingsConnection`) is on or after this day (YYYY-MM-DD).
+	After *string `json:"after,omitempty"`
+	// The ruling's date is on or before this day (YYYY-MM-DD).
+	Before *string `json:"before,omitempty"`
 }
 
 // One search result. `kind` says what was found, and the field of that name
@@ -102,4 +329,40 @@ type SearchHit struct {
 	// the case of the fact a quote is evidence for. Null for parties, which may
 	// be in many cases (see `Party.cases`).
 	Case *facts.StoredCase `json:"case,omitempty"`
+}
+
+// A page of supports.
+type SupportConnection struct {
+	// The supports of this page.
+	Nodes []facts.StoredSupport `json:"nodes"`
+	// The supports of this page, each with its cursor.
+	Edges []SupportEdge `json:"edges"`
+	// Where this page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many supports match, on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A support and its place in a list.
+type SupportEdge struct {
+	// Pass as `after` or `before` to page on from here.
+	Cursor string `json:"cursor"`
+	// A support.
+	Node *facts.StoredSupport `json:"node"`
+}
+
+// Which supports to keep. Every condition given must hold. A date condition
+// holds when at least one article reporting the support was published in
+// the range.
+type SupportFilter struct {
+	// The form the support took, such as "amicus brief", ignoring case.
+	Via *string `json:"via,omitempty"`
+	// Keep supports whose confidence is at least this, 0 to 1.
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
+	// The support was given in the case with this id.
+	Case *string `json:"case,omitempty"`
+	// An article reporting the support was published on or after this day (YYYY-MM-DD).
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// An article reporting the support was published on or before this day (YYYY-MM-DD).
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
 }

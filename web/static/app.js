@@ -533,6 +533,18 @@ function message(text, kind = "info") {
 
 let allCases = [];
 
+/** Reads every dispute, following the cases connection page by page. */
+async function everyCase() {
+  const cases = [];
+  let after = null;
+  for (;;) {
+    const page = (await ask(CASES, { after })).cases;
+    cases.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return cases;
+    after = page.pageInfo.endCursor;
+  }
+}
+
 function renderCaseList() {
   const route = readRoute();
   const list = h(
@@ -688,7 +700,7 @@ async function start() {
   });
   window.addEventListener("hashchange", render);
   try {
-    allCases = (await ask(CASES)).cases;
+    allCases = await everyCase();
     renderCaseList();
   } catch (err) {
     $("#results").replaceChildren(message("The disputes could not be listed: " + err.message, "error"));

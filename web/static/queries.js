@@ -29,13 +29,18 @@ query Search($text: String!) {
 }
 ${EVIDENCE}`;
 
-// Every dispute, with its litigants: the list to pick a case from.
+// The disputes, with their litigants, a page at a time: the list to pick
+// a case from. Pass the last page's endCursor as $after for the next.
 export const CASES = `
-query Cases {
-  cases {
-    id
-    name
-    parties { side party { name } }
+query Cases($after: String) {
+  cases(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      name
+      parties { side party { name } }
+    }
   }
 }`;
 

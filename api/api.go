@@ -27,8 +27,9 @@ import (
 
 // Limits that keep one request from costing too much.
 const (
-	// ComplexityLimit caps the cost of a query: one point per field.
-	ComplexityLimit = 1000
+	// ComplexityLimit caps the cost of a query: a point per field, list
+	// fields multiplied by how many items they can return (see complexity.go).
+	ComplexityLimit = 100000
 	// ParserTokenLimit caps the size of a query document.
 	ParserTokenLimit = 10000
 	// MaxBodyBytes caps the size of a request body.
@@ -124,7 +125,7 @@ func NewHandler(g Graph, logger *slog.Logger, opts Options) (http.Handler, error
 
 // GraphQL is the GraphQL endpoint alone.
 func GraphQL(resolver *graph.Resolver, logger *slog.Logger, metrics *Metrics, opts Options) http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver}))
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: resolver, Complexity: fieldCosts()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -2,14 +2,17 @@ package main
 
 // API completeness tests over GraphQL on HTTP: connections paged forward
 // and backward, node(id) for every kind, filters, and clear errors for bad
-// arguments. They run on the reliability tests' server, loaded with the
+// arguments, and at most two graph round trips per request. They run on
+// the reliability tests' server, loaded with the
 // sample articles plus two dated articles of their own.
 
 import (
+	"bufio"
 	"encoding/json"
 	"net/http"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -421,4 +424,65 @@ func TestPPagingAndFilters(t *testing.T) {
 			}
 		}
 	})
+}
+
+// roundTrips reads the round-trip histogram's sum and count from /metrics.
+func roundTrips(t *testing.T, baseURL string) (sum, count float64) {
+	t.Helper()
+	resp, err := http.Get(baseURL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	scanner := bufio.NewScanner(resp.Body)
+	for scanner.Scan() {
+		name, value, ok := strings.Cut(scanner.Text(), " ")
+		if !ok {
+			continue
+		}
+		v, _ := strconv.ParseFloat(value, 64)
+		switch name {
+		case "amicus_graph_round_trips_per_request_sum":
+			sum = v
+		case "amicus_graph_round_trips_per_request_count":
+			count = v
+		}
+	}
+	return sum, count
+}
+
+// TestQRoundTrips checks, on /metrics, that deep and broad requests cost
+// at most two graph round trips each: one for the list asked for, one for
+// everything selected below it.
+func TestQRoundTrips(t *testing.T) {
+	baseURL := pagingServer(t)
+	queries := map[string]string{
+		"depth 5 over 50 parties": `{ parties(first: 50) { totalCount nodes { name
+			supportersConnection(first: 5) { nodes { via supporter { name casesConnection(first: 3) { nodes { name
+				rulingsConnection(first: 3) { nodes { summary court { name } evidence { quote article { title } } } } } } } grounds { claim } } }
+			opponents { name } } } }`,
+		"the headline question": `{ party(name: "Microsoft") { name supporters { supporter { name } via grounds { claim } evidence { quote article { title } } } } }`,
+		"a case with its sides": `{ cases(first: 20) { nodes { name parties(side: "A") { party { name kind } }
+			supportersConnection(first: 5, filter: { minConfidence: 0.5 }) { totalCount nodes { supporter { name } } }
+			argumentsConnection(first: 5, filter: { side: "B" }) { nodes { claim by { name } } }
+			rulingsConnection(first: 3) { nodes { summary date court { name } favors { name } } } } } }`,
+		"node with fragments": `{ node(id: "party:microsoft") { id ... on Party { name cases { name courts { name judges { name } } } } } }`,
+	}
+	for name, query := range queries {
+		sumBefore, countBefore := roundTrips(t, baseURL)
+		var out json.RawMessage
+		ask(t, baseURL, query, nil, &out)
+		if len(out) < 50 {
+			t.Errorf("%s: a suspiciously small answer %s", name, out)
+		}
+		sum, count := roundTrips(t, baseURL)
+		if count != countBefore+1 {
+			t.Fatalf("%s: /metrics counted %v requests, want 1", name, count-countBefore)
+		}
+		if trips := sum - sumBefore; trips > 2 {
+			t.Errorf("%s cost %v graph round trips, want at most 2", name, trips)
+		} else {
+			t.Logf("%s: %v round trips", name, trips)
+		}
+	}
 }

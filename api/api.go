@@ -137,8 +137,8 @@ func GraphQL(resolver *graph.Resolver, logger *slog.Logger, metrics *Metrics, op
 	if opts.Token != "" {
 		srv.Use(mutationToken{token: opts.Token})
 	}
-	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(depthLimit{max: DepthLimit})
+	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(observer{metrics: metrics})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {

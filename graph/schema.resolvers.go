@@ -304,7 +304,11 @@ func (r *precedentResolver) EvidenceConnection(ctx context.Context, obj *facts.S
 
 // Party is the resolver for the party field.
 func (r *queryResolver) Party(ctx context.Context, name string) (*facts.StoredParty, error) {
-	return r.Reader.PartyByName(ctx, name)
+	party, err := r.Reader.PartyByName(ctx, name)
+	if err != nil || party == nil {
+		return party, err
+	}
+	return party, r.prefetchBelow(ctx, "Party", []string{party.ID}, false)
 }
 
 // Node is the resolver for the node field.
@@ -313,7 +317,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (facts.Node, error)
 	if err != nil || node == nil {
 		return nil, err
 	}
-	return node, nil
+	return node, r.prefetchBelow(ctx, nodeType(node), []string{id}, false)
 }
 
 // Parties is the resolver for the parties field.
@@ -336,12 +340,19 @@ func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchBelow(ctx, "Party", ids(page.Items), true); err != nil {
+		return nil, err
+	}
 	return partyConnection(page), nil
 }
 
 // Case is the resolver for the case field.
 func (r *queryResolver) Case(ctx context.Context, id string) (*facts.StoredCase, error) {
-	return loadOne(ctx, r.loadersFor(ctx).Case, id, caseID)
+	found, err := loadOne(ctx, r.loadersFor(ctx).Case, id, caseID)
+	if err != nil || found == nil {
+		return found, err
+	}
+	return found, r.prefetchBelow(ctx, "Case", []string{found.ID}, false)
 }
 
 // Cases is the resolver for the cases field.
@@ -361,6 +372,9 @@ func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, la
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchBelow(ctx, "Case", ids(page.Items), true); err != nil {
+		return nil, err
+	}
 	return caseConnection(page), nil
 }
 
@@ -378,6 +392,9 @@ func (r *queryResolver) Courts(ctx context.Context, first *int, after *string, l
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchBelow(ctx, "Court", ids(page.Items), true); err != nil {
+		return nil, err
+	}
 	return courtConnection(page), nil
 }
 
@@ -393,6 +410,9 @@ func (r *queryResolver) Precedents(ctx context.Context, first *int, after *strin
 	}
 	page, err := r.Reader.Precedents(ctx, f, req)
 	if err != nil {
+		return nil, err
+	}
+	if err := r.prefetchBelow(ctx, "Precedent", ids(page.Items), true); err != nil {
 		return nil, err
 	}
 	return precedentConnection(page), nil
@@ -413,6 +433,9 @@ func (r *queryResolver) Articles(ctx context.Context, first *int, after *string,
 	}
 	page, err := r.Reader.Articles(ctx, f, req)
 	if err != nil {
+		return nil, err
+	}
+	if err := r.prefetchBelow(ctx, "Article", ids(page.Items), true); err != nil {
 		return nil, err
 	}
 	return articleConnection(page), nil

@@ -137,3 +137,18 @@ func decodeRuling(m map[string]any) facts.StoredRuling {
 		FavorsID: str(m, "favorsId"), CaseID: str(m, "caseId"), Confidence: toFloat(m["confidence"]),
 	}
 }
+
+func decodeCaseParty(m map[string]any) facts.CaseParty {
+	return facts.CaseParty{CaseID: str(m, "caseId"), PartyID: str(m, "partyId"), Side: str(m, "side")}
+}
+
+func decodeJudge(m map[string]any) facts.StoredJudge {
+	return facts.StoredJudge{ID: str(m, "id"), Name: str(m, "name"), CourtID: str(m, "courtId")}
+}
+
+func decodeEvidence(m map[string]any) facts.StoredEvidence {
+	return facts.StoredEvidence{
+		ID: str(m, "id"), Quote: str(m, "quote"), Start: int(toInt(m["start"])), End: int(toInt(m["end"])),
+		Note: str(m, "note"), ArticleID: str(m, "articleId"), Confidence: toFloat(m["confidence"]),
+	}
+}

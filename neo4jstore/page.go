@@ -161,9 +161,7 @@ var nodeKinds = []struct {
 	{"case:", `MATCH (n:Case {id: $id}) RETURN n` + caseProjection + ` AS item`, func(m map[string]any) facts.Node { return decodeCase(m) }},
 	{"court:", `MATCH (n:Court {id: $id}) RETURN n` + courtProjection + ` AS item`, func(m map[string]any) facts.Node { return decodeCourt(m) }},
 	{"judge:", `MATCH (j:Judge {id: $id}) RETURN {id: j.id, name: j.name, courtId: [(j)-[:SITS_ON]->(c) | c.id][0]} AS item`,
-		func(m map[string]any) facts.Node {
-			return facts.StoredJudge{ID: str(m, "id"), Name: str(m, "name"), CourtID: str(m, "courtId")}
-		}},
+		func(m map[string]any) facts.Node { return decodeJudge(m) }},
 	{"precedent:", `MATCH (n:Precedent {id: $id}) RETURN n` + precedentProjection + ` AS item`, func(m map[string]any) facts.Node { return decodePrecedent(m) }},
 	{"argument-", `MATCH (a:Argument {id: $id}) RETURN a` + argumentProjection + ` AS item`, func(m map[string]any) facts.Node { return decodeArgument(m) }},
 	{"support-", `MATCH (s:Support {id: $id}) RETURN s` + supportProjection + ` AS item`, func(m map[string]any) facts.Node { return decodeSupport(m) }},

@@ -55,11 +55,15 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) (map[string]fact
 }
 
 // supportProjection reads a Support node s with its two parties and case.
-const supportProjection = `
-  {.id, .via, .confidence,
-   supporterId: [(s)-[:BY]->(x) | x.id][0],
-   supportedId: [(s)-[:BACKS]->(x) | x.id][0],
-   caseId: [(s)-[:IN_CASE]->(x) | x.id][0]}`
+var supportProjection = supportProjectionOf("s")
+
+// supportProjectionOf reads a Support node in variable v.
+func supportProjectionOf(v string) string {
+	return `{.id, .via, .confidence,
+   supporterId: [(` + v + `)-[:BY]->(x) | x.id][0],
+   supportedId: [(` + v + `)-[:BACKS]->(x) | x.id][0],
+   caseId: [(` + v + `)-[:IN_CASE]->(x) | x.id][0]}`
+}
 
 // SupportsBySupported lists, per party, the supports it received.
 func (s *Store) SupportsBySupported(ctx context.Context, ids []string) (map[string][]facts.StoredSupport, error) {
@@ -90,10 +94,14 @@ RETURN key, s`+supportProjection+` AS item`, ids, decodeSupport)
 }
 
 // argumentProjection reads an Argument node a with its author and case.
-const argumentProjection = `
-  {.id, .claim, .confidence,
-   byId: [(x)-[:ARGUES]->(a) | x.id][0],
-   caseId: [(a)-[:IN_CASE]->(x) | x.id][0]}`
+var argumentProjection = argumentProjectionOf("a")
+
+// argumentProjectionOf reads an Argument node in variable v.
+func argumentProjectionOf(v string) string {
+	return `{.id, .claim, .confidence,
+   byId: [(x)-[:ARGUES]->(` + v + `) | x.id][0],
+   caseId: [(` + v + `)-[:IN_CASE]->(x) | x.id][0]}`
+}
 
 // ArgumentsByParty lists, per party, its arguments (grounds of its
 // supports included).
@@ -156,17 +164,19 @@ func (s *Store) PartiesByCase(ctx context.Context, ids []string) (map[string][]f
 UNWIND $ids AS key
 MATCH (c:Case {id: key})<-[r:PARTY_TO]-(p:Party)
 WITH key, c, r, p ORDER BY r.side, p.nameLower, p.id
-RETURN key, {caseId: c.id, partyId: p.id, side: r.side} AS item`, ids, func(m map[string]any) facts.CaseParty {
-		return facts.CaseParty{CaseID: str(m, "caseId"), PartyID: str(m, "partyId"), Side: str(m, "side")}
-	})
+RETURN key, {caseId: c.id, partyId: p.id, side: r.side} AS item`, ids, decodeCaseParty)
 }
 
 // rulingProjection reads a Ruling node r with its court, party and case.
-const rulingProjection = `
-  {.id, .summary, .date, .confidence,
-   courtId: [(r)-[:BY_COURT]->(x) | x.id][0],
-   favorsId: [(r)-[:FAVORS]->(x) | x.id][0],
-   caseId: [(r)-[:IN_CASE]->(x) | x.id][0]}`
+var rulingProjection = rulingProjectionOf("r")
+
+// rulingProjectionOf reads a Ruling node in variable v.
+func rulingProjectionOf(v string) string {
+	return `{.id, .summary, .date, .confidence,
+   courtId: [(` + v + `)-[:BY_COURT]->(x) | x.id][0],
+   favorsId: [(` + v + `)-[:FAVORS]->(x) | x.id][0],
+   caseId: [(` + v + `)-[:IN_CASE]->(x) | x.id][0]}`
+}
 
 // RulingsByCourt lists, per court, its rulings.
 func (s *Store) RulingsByCourt(ctx context.Context, ids []string) (map[string][]facts.StoredRuling, error) {
@@ -201,9 +211,7 @@ func (s *Store) JudgesByCourt(ctx context.Context, ids []string) (map[string][]f
 UNWIND $ids AS key
 MATCH (c:Court {id: key})<-[:SITS_ON]-(j:Judge)
 WITH key, c, j ORDER BY j.name, j.id
-RETURN key, {id: j.id, name: j.name, courtId: c.id} AS item`, ids, func(m map[string]any) facts.StoredJudge {
-		return facts.StoredJudge{ID: str(m, "id"), Name: str(m, "name"), CourtID: str(m, "courtId")}
-	})
+RETURN key, {id: j.id, name: j.name, courtId: c.id} AS item`, ids, decodeJudge)
 }
 
 // PrecedentsByArgument lists, per argument, what it cites.
@@ -230,11 +238,5 @@ func (s *Store) EvidenceByFact(ctx context.Context, ids []string) (map[string][]
 UNWIND $ids AS key
 MATCH (e:Evidence {factId: key})-[:FROM]->(a:Article)
 WITH key, e, a ORDER BY a.title, a.id, e.start
-RETURN key, e{.id, .quote, .start, .end, .note, .confidence, articleId: a.id} AS item`, ids,
-		func(m map[string]any) facts.StoredEvidence {
-			return facts.StoredEvidence{
-				ID: str(m, "id"), Quote: str(m, "quote"), Start: int(toInt(m["start"])), End: int(toInt(m["end"])),
-				Note: str(m, "note"), ArticleID: str(m, "articleId"), Confidence: toFloat(m["confidence"]),
-			}
-		})
+RETURN key, e{.id, .quote, .start, .end, .note, .confidence, articleId: a.id} AS item`, ids, decodeEvidence)
 }

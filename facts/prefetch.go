@@ -1,0 +1,92 @@
+package facts
+
+import "context"
+
+// The API can read, in one graph query, everything a request will ask
+// for below a list of facts: Relations says which relation each field of
+// the read model follows, a Selection tree says which relations a request
+// selected, and a Prefetch holds what was read.
+
+// Relations maps "Type.field" of the read model to the type of what the
+// relation leads to. Fields with a connection beside them ("supporters"
+// and "supportersConnection") follow the same relation, named without
+// "Connection".
+var Relations = map[string]string{
+	"Party.supporters": "Support",
+	"Party.supports":   "Support",
+	"Party.arguments":  "Argument",
+	"Party.opponents":  "Party",
+	"Party.cases":      "Case",
+	"Party.evidence":   "Evidence",
+
+	"Case.parties":    "CaseParty",
+	"Case.supporters": "Support",
+	"Case.arguments":  "Argument",
+	"Case.courts":     "Court",
+	"Case.rulings":    "Ruling",
+	"Case.precedents": "Precedent",
+	"Case.evidence":   "Evidence",
+
+	"CaseParty.party": "Party",
+
+	"Court.rulings":  "Ruling",
+	"Court.judges":   "Judge",
+	"Court.evidence": "Evidence",
+
+	"Precedent.evidence": "Evidence",
+
+	"Support.supporter": "Party",
+	"Support.supported": "Party",
+	"Support.grounds":   "Argument",
+	"Support.case":      "Case",
+	"Support.evidence":  "Evidence",
+
+	"Argument.by":       "Party",
+	"Argument.case":     "Case",
+	"Argument.cites":    "Precedent",
+	"Argument.evidence": "Evidence",
+
+	"Ruling.court":    "Court",
+	"Ruling.favors":   "Party",
+	"Ruling.case":     "Case",
+	"Ruling.evidence": "Evidence",
+
+	"Evidence.article": "Article",
+}
+
+// Selection is one relation a request selected, with the relations it
+// selected below it.
+type Selection struct {
+	// Field is the relation's field, without "Connection".
+	Field string
+	// Below are the relations selected on what the field leads to.
+	Below []Selection
+}
+
+// Prefetch is what one prefetch read: the facts by id, and every
+// relation list read, by "Type.field" and then by the id of the fact the
+// list belongs to, in the order the Reader's batch methods give.
+type Prefetch struct {
+	Parties  map[string]StoredParty
+	Cases    map[string]StoredCase
+	Courts   map[string]StoredCourt
+	Articles map[string]StoredArticle
+	Lists    map[string]map[string]any
+}
+
+// NewPrefetch returns an empty Prefetch.
+func NewPrefetch() *Prefetch {
+	return &Prefetch{
+		Parties:  map[string]StoredParty{},
+		Cases:    map[string]StoredCase{},
+		Courts:   map[string]StoredCourt{},
+		Articles: map[string]StoredArticle{},
+		Lists:    map[string]map[string]any{},
+	}
+}
+
+// Prefetcher reads, in one graph round trip, the relations selected
+// below the facts of one type with these ids.
+type Prefetcher interface {
+	Prefetch(ctx context.Context, typeName string, ids []string, selections []Selection) (*Prefetch, error)
+}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/amicus-graph/amicus/api"
+	"github.com/amicus-graph/amicus/llmextract"
 	"github.com/amicus-graph/amicus/loader"
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
@@ -33,12 +34,17 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	production := fs.Bool("production", false, "turn off introspection and the playground, and refuse to start without AMICUS_TOKEN")
 	var corsOrigins multiFlag
 	fs.Var(&corsOrigins, "cors-origin", "let browsers on this origin (e.g. https://app.example.org, or *) call the API (repeatable)")
+	extractor := extractorFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q (did you mean --load %s?)", rest[0], rest[0])}
+	}
+	extractFn, err := chooseExtractor(ctx, *extractor, stderr)
+	if err != nil {
+		return err
 	}
 	token := os.Getenv("AMICUS_TOKEN")
 	if *production && token == "" {
@@ -66,7 +72,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 
 	metrics := api.NewMetrics()
 	if len(loads) > 0 {
-		if failed := loadSources(ctx, conn, loads, io.Discard, stderr, metrics.ArticleLoaded); failed > 0 {
+		if failed := loadSources(ctx, conn, loads, extractFn, io.Discard, stderr, metrics.ArticleLoaded); failed > 0 {
 			logger.Warn("some articles could not be loaded; serving the rest", "failed", failed)
 		}
 	}
@@ -78,7 +84,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 		OfflineAssets: *offlineAssets,
 		CORSOrigins:   corsOrigins,
 		Metrics:       metrics,
-		Load:          (&loader.Loader{Writer: conn.store}).LoadInput,
+		Load:          (&loader.Loader{Writer: conn.store, Extract: extractFn}).LoadInput,
 		Editor:        conn.store,
 		Token:         token,
 		Production:    *production,
@@ -116,6 +122,7 @@ func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	var g graphFlags
 	g.register(fs)
+	extractor := extractorFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -123,12 +130,16 @@ func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	if len(paths) == 0 {
 		return usageError{"name at least one article file, directory or URL"}
 	}
+	extractFn, err := chooseExtractor(ctx, *extractor, stderr)
+	if err != nil {
+		return err
+	}
 	conn, err := openGraph(ctx, g, stderr, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	if failed := loadSources(ctx, conn, paths, stdout, stderr, nil); failed > 0 {
+	if failed := loadSources(ctx, conn, paths, extractFn, stdout, stderr, nil); failed > 0 {
 		return fmt.Errorf("%d of the sources could not be loaded (see above); the others were loaded", failed)
 	}
 	if ctx.Err() != nil {
@@ -137,16 +148,17 @@ func loadCommand(ctx context.Context, args []string, stdout, stderr io.Writer, l
 	return nil
 }
 
-// loadSources loads paths into the graph, showing a progress bar on a
+// loadSources loads paths into the graph, finding facts with extractFn
+// (the rule-based extractor when nil), showing a progress bar on a
 // terminal and a line per source otherwise, then a summary. It returns how
 // many sources failed. counted, when not nil, is told the outcome of each
 // article ("added", "replaced", "unchanged" or "failed").
-func loadSources(ctx context.Context, conn *graphConn, paths []string, stdout, stderr io.Writer, counted func(status string)) int {
+func loadSources(ctx context.Context, conn *graphConn, paths []string, extractFn loader.ExtractFunc, stdout, stderr io.Writer, counted func(status string)) int {
 	sources, errs := loader.Expand(paths)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 	}
-	l := &loader.Loader{Writer: conn.store}
+	l := &loader.Loader{Writer: conn.store, Extract: extractFn}
 	var bar *progressbar.ProgressBar
 	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && len(sources) > 1 {
 		bar = progressbar.NewOptions(len(sources),
@@ -230,6 +242,7 @@ func factSummary(counts map[string]int) string {
 // JSON and touches no graph.
 func extractCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	extractor := extractorFlag(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -237,7 +250,11 @@ func extractCommand(ctx context.Context, args []string, stdout io.Writer) error 
 	if len(files) != 1 {
 		return usageError{"name exactly one article file or URL"}
 	}
-	l := &loader.Loader{}
+	extractFn, err := chooseExtractor(ctx, *extractor, os.Stderr)
+	if err != nil {
+		return err
+	}
+	l := &loader.Loader{Extract: extractFn}
 	doc, err := l.Document(ctx, files[0])
 	if err != nil {
 		return err
@@ -246,4 +263,34 @@ func extractCommand(ctx context.Context, args []string, stdout io.Writer) error 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// extractorFlag registers --extractor, which chooses how facts are found.
+func extractorFlag(fs *flag.FlagSet) *string {
+	return fs.String("extractor", "rules", "how to find facts in articles: rules (built in) or llm (a language model "+
+		"at AMICUS_LLM_URL named by AMICUS_LLM_MODEL, with optional AMICUS_LLM_KEY and AMICUS_LLM_TIMEOUT)")
+}
+
+// chooseExtractor returns the extract function --extractor names: nil for
+// the rule-based extractor, the loader's default. With llm, the facts the
+// model could not prove are counted on stderr.
+func chooseExtractor(ctx context.Context, name string, stderr io.Writer) (loader.ExtractFunc, error) {
+	switch name {
+	case "rules":
+		return nil, nil
+	case "llm":
+		cfg, err := llmextract.ConfigFromEnv()
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		cfg.Rejected = func(source string, r llmextract.Rejections) {
+			fmt.Fprintf(stderr, "llm: %s: rejected %s\n", source, r)
+		}
+		e, err := llmextract.New(cfg)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		return e.Func(ctx), nil
+	}
+	return nil, usageError{fmt.Sprintf("--extractor is %q; choose rules or llm", name)}
 }

@@ -42,6 +42,7 @@ Usage:
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table
   amicus eval    DIR [--gold DIR]                               score extraction against gold annotations
   amicus prepare                                                build the embedded Neo4j launcher ahead of first use
+  amicus bench   [--articles N] [--seed S] [--duration D] [--json] [--yes-wipe]  load a synthetic corpus into a scratch graph and measure load, queries, memory
 
 Graph flags (ignored when NEO4J_URI is set):
   --data DIR         where the embedded Neo4j keeps its data (default ./data)
@@ -88,6 +89,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, logger *s
 		err = evalCommand(ctx, rest, stdout)
 	case "prepare":
 		err = prepareCommand(ctx, rest, stdout, logger)
+	case "bench":
+		err = benchCommand(ctx, rest, stdout, stderr, logger)
 	default:
 		fmt.Fprintf(stderr, "amicus: unknown command %q\n\n%s", command, usage)
 		return 2

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/amicus-graph/amicus/facts"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -20,25 +20,15 @@ import (
 // loading it with other facts (a reviewed document, a newer extractor)
 // replaces what that article said, keeping what other articles said.
 func (s *Store) WriteDocument(ctx context.Context, doc facts.Document) (facts.LoadResult, error) {
-	if doc.Article.ID == "" {
-		doc.Article.ID = facts.ArticleID(doc.Article.Text)
+	results, err := s.WriteDocuments(ctx, []facts.Document{doc})
+	var invalid *InvalidDocumentsError
+	if errors.As(err, &invalid) {
+		return facts.LoadResult{}, invalid.Documents[0].Err
 	}
-	if err := doc.Validate(); err != nil {
-		return facts.LoadResult{}, err
-	}
-	hash, err := factsHash(doc)
 	if err != nil {
 		return facts.LoadResult{}, err
 	}
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	result, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (facts.LoadResult, error) {
-		return writeDocument(ctx, tx, doc, hash)
-	})
-	if err != nil {
-		return facts.LoadResult{}, classify(err)
-	}
-	return result, nil
+	return results[0], nil
 }
 
 // factsHash fingerprints everything a document says except where it was
@@ -79,52 +69,6 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, query string, params 
 	return err
 }
 
-func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Document, hash string) (facts.LoadResult, error) {
-	res := facts.LoadResult{ArticleID: doc.Article.ID, Status: facts.LoadAdded, Facts: map[string]int{}}
-	records, err := collect(ctx, tx, "MATCH (a:Article {id: $id}) RETURN a.factsHash AS hash", map[string]any{"id": doc.Article.ID})
-	if err != nil {
-		return res, err
-	}
-	if len(records) > 0 {
-		if old, _ := records[0].Get("hash"); old == hash {
-			res.Status = facts.LoadUnchanged
-			return res, nil
-		}
-		res.Status = facts.LoadReplaced
-		if err := removeArticleFacts(ctx, tx, doc.Article.ID); err != nil {
-			return res, err
-		}
-	}
-	p, err := newPlan(ctx, tx, doc)
-	if err != nil {
-		return res, err
-	}
-	for _, step := range p.steps() {
-		if len(step.rows) == 0 {
-			continue
-		}
-		params := map[string]any{"rows": step.rows, "article": doc.Article.ID}
-		if err := run(ctx, tx, step.query, params); err != nil {
-			return res, fmt.Errorf("writing %s: %w", step.name, err)
-		}
-		if step.counted {
-			res.Facts[step.name] = len(step.rows)
-		}
-	}
-	a := doc.Article
-	err = run(ctx, tx, `
-MERGE (a:Article {id: $id})
-SET a.title = $title, a.publisher = $publisher, a.author = $author, a.url = $url,
-    a.source = $source, a.publishedAt = $publishedAt, a.publishedOn = $publishedOn, a.text = $text,
-    a.extractor = $extractor, a.factsHash = $hash, a.loadedAt = $loadedAt`,
-		map[string]any{
-			"id": a.ID, "title": a.Title, "publisher": a.Publisher, "author": a.Author, "url": a.URL,
-			"source": a.Source, "publishedAt": a.PublishedAt, "publishedOn": publicationDay(a.PublishedAt), "text": a.Text,
-			"extractor": doc.Extractor, "hash": hash, "loadedAt": time.Now().UTC().Format(time.RFC3339),
-		})
-	return res, err
-}
-
 // removeArticleFacts deletes what one article said: its evidence, its
 // mark on relationships, and every fact that no other article supports.
 func removeArticleFacts(ctx context.Context, tx neo4j.ManagedTransaction, articleID string) error {
@@ -153,15 +97,15 @@ func removeArticleFacts(ctx context.Context, tx neo4j.ManagedTransaction, articl
 
 // markArticle adds the article being written to the `articles` list of
 // relationship r, once: the relationship's evidence trail.
-const markArticle = `r.articles = CASE WHEN $article IN coalesce(r.articles, []) THEN r.articles
-                   ELSE coalesce(r.articles, []) + $article END`
+const markArticle = `r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
+                   ELSE coalesce(r.articles, []) + row.article END`
 
-// step is one batched write: a query that UNWINDs $rows.
+// step is one batched write: a query that UNWINDs $rows, each row
+// carrying the id of the article it comes from as row.article.
 type step struct {
-	name    string
-	query   string
-	rows    []map[string]any
-	counted bool
+	name  string
+	query string
+	rows  []map[string]any
 }
 
 // plan is a document turned into rows for batched writes, with every name
@@ -177,7 +121,11 @@ type plan struct {
 	evidence  map[string][]map[string]any // label -> evidence rows
 }
 
-func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Document) (*plan, error) {
+// newPlan resolves the names of doc to graph ids as far as they do not
+// depend on the graph's courts and sides: parties (following the merges
+// a researcher made), cases and precedents. merged maps a merged party's
+// id to the id of the party it was merged into.
+func newPlan(doc facts.Document, merged map[string]string) *plan {
 	p := &plan{
 		doc:      doc,
 		partyIDs: map[string]string{},
@@ -196,8 +144,12 @@ func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Documen
 			}
 		}
 	}
-	if err := p.followMerges(ctx, tx); err != nil {
-		return nil, err
+	// Later articles that name a merged party write to the party it was
+	// merged into (see MergeParties).
+	for key, id := range p.partyIDs {
+		if target, ok := merged[id]; ok {
+			p.partyIDs[key] = target
+		}
 	}
 	for _, c := range doc.Cases {
 		p.caseIDs[facts.Key(c.Name)] = p.caseID(c.Name)
@@ -205,13 +157,19 @@ func newPlan(ctx context.Context, tx neo4j.ManagedTransaction, doc facts.Documen
 	for _, prec := range doc.Precedents {
 		p.precIDs[facts.Key(prec.Name)] = "precedent:" + facts.Key(prec.Name)
 	}
-	if err := p.resolveCourts(ctx, tx); err != nil {
-		return nil, err
+	return p
+}
+
+// sidePairs are the document's litigants with the case and the side the
+// article gives them, before any swap.
+func (p *plan) sidePairs() []sidePair {
+	var pairs []sidePair
+	for _, party := range p.doc.Parties {
+		if party.Side != "" && party.Case != "" {
+			pairs = append(pairs, sidePair{party: p.party(party.Name), caseID: p.caseIDs[facts.Key(party.Case)], side: party.Side})
+		}
 	}
-	if err := p.alignSides(ctx, tx); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return pairs
 }
 
 // caseID identifies a dispute by the parties on its two sides, in either
@@ -244,38 +202,18 @@ func (p *plan) caseID(name string) string {
 // article names only by place ("a New York court") is the court already
 // known at that place when there is exactly one; a court named in full
 // takes over a lone place-only court, which gains the full name.
-func (p *plan) resolveCourts(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	var places []string
-	for _, c := range p.doc.Courts {
-		if c.Place != "" {
-			places = append(places, facts.Key(c.Place))
-		}
-	}
-	known := map[string][]map[string]any{} // placeKey -> courts in the graph
-	if len(places) > 0 {
-		records, err := collect(ctx, tx, `
-MATCH (c:Court) WHERE c.placeKey IN $places
-RETURN c.id AS id, c.placeKey AS placeKey, coalesce(c.level, '') AS level`, map[string]any{"places": places})
-		if err != nil {
-			return err
-		}
-		for _, r := range records {
-			m := r.AsMap()
-			key, _ := m["placeKey"].(string)
-			known[key] = append(known[key], m)
-		}
-	}
+func (p *plan) resolveCourts(g *graphState) {
 	for _, c := range p.doc.Courts {
 		id := "court:" + facts.Key(c.Name)
 		upgrade := false
 		placeKey := facts.Key(c.Place)
-		if others := known[placeKey]; placeKey != "" && len(others) == 1 && others[0]["id"] != id {
+		if others := g.courtsAt[placeKey]; placeKey != "" && len(others) == 1 && others[0].id != id {
 			other := others[0]
 			switch {
 			case c.Level == "":
-				id = other["id"].(string)
-			case other["level"] == "":
-				id = other["id"].(string)
+				id = other.id
+			case other.level == "":
+				id = other.id
 				upgrade = true
 			}
 		}
@@ -292,67 +230,16 @@ RETURN c.id AS id, c.placeKey AS placeKey, coalesce(c.level, '') AS level`, map[
 		})
 		p.addEvidence("Court", id, c.Confidence, c.Evidence)
 	}
-	return nil
-}
-
-// followMerges points the document's parties at the parties a researcher
-// merged them into (see MergeParties).
-func (p *plan) followMerges(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	var ids []string
-	for _, id := range p.partyIDs {
-		ids = append(ids, id)
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	records, err := collect(ctx, tx, `
-UNWIND $ids AS id
-MATCH (x:MergedParty {id: id})
-RETURN id, x.into AS into`, map[string]any{"ids": ids})
-	if err != nil {
-		return err
-	}
-	into := map[string]string{}
-	for _, r := range records {
-		m := r.AsMap()
-		into[m["id"].(string)] = m["into"].(string)
-	}
-	for key, id := range p.partyIDs {
-		if target, ok := into[id]; ok {
-			p.partyIDs[key] = target
-		}
-	}
-	return nil
 }
 
 // alignSides keeps a case's sides stable across articles: an article that
 // calls side A what the graph already calls side B has its sides swapped.
-func (p *plan) alignSides(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	var rows []map[string]any
-	for _, party := range p.doc.Parties {
-		if party.Side != "" && party.Case != "" {
-			rows = append(rows, map[string]any{
-				"party": p.party(party.Name), "case": p.caseIDs[facts.Key(party.Case)], "side": party.Side,
-			})
+func (p *plan) alignSides(g *graphState) {
+	for _, pair := range p.sidePairs() {
+		if side, ok := g.sides[pair.key()]; ok && side != pair.side {
+			p.flipped[pair.caseID] = true
 		}
 	}
-	if len(rows) == 0 {
-		return nil
-	}
-	records, err := collect(ctx, tx, `
-UNWIND $rows AS row
-MATCH (:Party {id: row.party})-[r:PARTY_TO]->(:Case {id: row.case})
-RETURN row.case AS case, r.side <> row.side AS opposite`, map[string]any{"rows": rows})
-	if err != nil {
-		return err
-	}
-	for _, r := range records {
-		m := r.AsMap()
-		if opposite, _ := m["opposite"].(bool); opposite {
-			p.flipped[m["case"].(string)] = true
-		}
-	}
-	return nil
 }
 
 // side is the graph's name for an article's side of a case.
@@ -386,10 +273,12 @@ func (p *plan) addEvidence(label, factID string, confidence float64, evidence []
 }
 
 // steps lists the batched writes for the plan, in an order in which every
-// node exists before a relationship to it is written.
-func (p *plan) steps() []step {
+// node exists before a relationship to it is written, and counts the
+// facts of each kind the document states.
+func (p *plan) steps() ([]step, map[string]int) {
 	doc := p.doc
-	var cases, parties, judges, precedents, arguments, supports, grounds, rulings, heard []map[string]any
+	var cases, parties, judges, precedents, claims, supports, rulings, heard []map[string]any
+	counts := map[string]int{}
 
 	for _, c := range doc.Cases {
 		id := p.caseIDs[facts.Key(c.Name)]
@@ -429,10 +318,11 @@ func (p *plan) steps() []step {
 		for _, c := range a.Cites {
 			cites = append(cites, p.precIDs[facts.Key(c)])
 		}
-		arguments = append(arguments, map[string]any{
+		claims = append(claims, map[string]any{
 			"id": id, "claim": a.Claim, "by": by, "case": p.caseOf(a.Case),
-			"cites": cites, "confidence": a.Confidence,
+			"cites": cites, "support": "", "confidence": a.Confidence,
 		})
+		counts["arguments"]++
 		p.addEvidence("Argument", id, a.Confidence, a.Evidence)
 	}
 	for _, s := range doc.Supports {
@@ -445,10 +335,11 @@ func (p *plan) steps() []step {
 		p.addEvidence("Support", id, s.Confidence, s.Evidence)
 		for _, g := range s.Grounds {
 			gid := facts.ID("argument", supporter, facts.Key(g.Claim))
-			grounds = append(grounds, map[string]any{
+			claims = append(claims, map[string]any{
 				"id": gid, "claim": g.Claim, "by": supporter, "support": id, "case": caseID,
-				"confidence": g.Confidence,
+				"cites": []string{}, "confidence": g.Confidence,
 			})
+			counts["grounds"]++
 			p.addEvidence("Argument", gid, g.Confidence, g.Evidence)
 		}
 	}
@@ -471,13 +362,29 @@ func (p *plan) steps() []step {
 		}
 	}
 
+	counts["cases"] = len(cases)
+	counts["parties"] = len(parties)
+	counts["courts"] = len(p.courtRows)
+	counts["judges"] = len(judges)
+	counts["precedents"] = len(precedents)
+	counts["supports"] = len(supports)
+	counts["rulings"] = len(rulings)
+	for kind, n := range counts {
+		if n == 0 {
+			delete(counts, kind)
+		}
+	}
+
+	// Supports come before claims, so that a ground finds its support.
+	// Arguments and grounds are one step, in the article's order, so that
+	// the first article to state a claim names it, as when loaded alone.
 	steps := []step{
-		{name: "cases", counted: true, rows: cases, query: `
+		{name: "cases", rows: cases, query: `
 UNWIND $rows AS row
 MERGE (c:Case {id: row.id})
 ON CREATE SET c.name = row.name
 SET c.issue = CASE WHEN row.issue <> '' THEN row.issue ELSE c.issue END`},
-		{name: "parties", counted: true, rows: parties, query: `
+		{name: "parties", rows: parties, query: `
 UNWIND $rows AS row
 MERGE (p:Party {id: row.id})
 ON CREATE SET p.name = row.name, p.nameLower = row.nameLower, p.kind = row.kind
@@ -488,7 +395,7 @@ MATCH (c:Case {id: row.case})
 MERGE (p)-[r:PARTY_TO]->(c)
 SET r.side = row.side,
     ` + markArticle},
-		{name: "courts", counted: true, rows: p.courtRows, query: `
+		{name: "courts", rows: p.courtRows, query: `
 UNWIND $rows AS row
 MERGE (c:Court {id: row.id})
 ON CREATE SET c.name = row.name, c.level = row.level, c.place = row.place, c.placeKey = row.placeKey
@@ -501,14 +408,14 @@ UNWIND $rows AS row
 MATCH (c:Case {id: row.case}), (court:Court {id: row.court})
 MERGE (c)-[r:HEARD_IN]->(court)
 SET ` + markArticle},
-		{name: "judges", counted: true, rows: judges, query: `
+		{name: "judges", rows: judges, query: `
 UNWIND $rows AS row
 MERGE (j:Judge {id: row.id})
 ON CREATE SET j.name = row.name
 WITH j, row WHERE row.court <> ''
 MATCH (c:Court {id: row.court})
 MERGE (j)-[:SITS_ON]->(c)`},
-		{name: "precedents", counted: true, rows: precedents, query: `
+		{name: "precedents", rows: precedents, query: `
 UNWIND $rows AS row
 MERGE (p:Precedent {id: row.id})
 ON CREATE SET p.name = row.name, p.kind = row.kind
@@ -517,20 +424,7 @@ WITH p, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (c)-[r:CITES]->(p)
 SET ` + markArticle},
-		{name: "arguments", counted: true, rows: arguments, query: `
-UNWIND $rows AS row
-MATCH (by:Party {id: row.by})
-MERGE (a:Argument {id: row.id})
-ON CREATE SET a.claim = row.claim
-SET a.confidence = CASE WHEN a.confidence > row.confidence THEN a.confidence ELSE row.confidence END
-MERGE (by)-[:ARGUES]->(a)
-FOREACH (pid IN row.cites |
-  MERGE (prec:Precedent {id: pid})
-  MERGE (a)-[:CITES]->(prec))
-WITH a, row WHERE row.case <> ''
-MATCH (c:Case {id: row.case})
-MERGE (a)-[:IN_CASE]->(c)`},
-		{name: "supports", counted: true, rows: supports, query: `
+		{name: "supports", rows: supports, query: `
 UNWIND $rows AS row
 MATCH (supporter:Party {id: row.supporter})
 MERGE (s:Support {id: row.id})
@@ -550,18 +444,23 @@ CALL {
 WITH s, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (s)-[:IN_CASE]->(c)`},
-		{name: "grounds", counted: true, rows: grounds, query: `
+		{name: "arguments and grounds", rows: claims, query: `
 UNWIND $rows AS row
-MATCH (by:Party {id: row.by}), (s:Support {id: row.support})
+MATCH (by:Party {id: row.by})
 MERGE (a:Argument {id: row.id})
 ON CREATE SET a.claim = row.claim
 SET a.confidence = CASE WHEN a.confidence > row.confidence THEN a.confidence ELSE row.confidence END
 MERGE (by)-[:ARGUES]->(a)
-MERGE (s)-[:ON_GROUNDS]->(a)
+FOREACH (pid IN row.cites |
+  MERGE (prec:Precedent {id: pid})
+  MERGE (a)-[:CITES]->(prec))
+FOREACH (sid IN CASE WHEN row.support <> '' THEN [row.support] ELSE [] END |
+  MERGE (s:Support {id: sid})
+  MERGE (s)-[:ON_GROUNDS]->(a))
 WITH a, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (a)-[:IN_CASE]->(c)`},
-		{name: "rulings", counted: true, rows: rulings, query: `
+		{name: "rulings", rows: rulings, query: `
 UNWIND $rows AS row
 MERGE (r:Ruling {id: row.id})
 ON CREATE SET r.summary = row.summary
@@ -590,14 +489,14 @@ MERGE (r)-[:IN_CASE]->(c)`},
 		steps = append(steps, step{name: "evidence for " + label, rows: p.evidence[label], query: `
 UNWIND $rows AS row
 MATCH (f:` + label + ` {id: row.factId})
-MERGE (a:Article {id: $article})
+MERGE (a:Article {id: row.article})
 MERGE (e:Evidence {id: row.id})
 SET e.factId = row.factId, e.quote = row.quote, e.start = row.start, e.end = row.end,
     e.note = row.note, e.confidence = row.confidence
 MERGE (f)-[:EVIDENCED_BY]->(e)
 MERGE (e)-[:FROM]->(a)`})
 	}
-	return steps
+	return steps, counts
 }
 
 // dedupe drops repeated strings (ignoring case), keeping the first.

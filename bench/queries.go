@@ -1,0 +1,144 @@
+package bench
+
+import "math/rand/v2"
+
+// Query is one GraphQL request of the bench's mix.
+type Query struct {
+	// Name names the query in the results.
+	Name string
+	// Weight is how often the mix sends it, relative to the others.
+	Weight int
+	// Text is the GraphQL document.
+	Text string
+	// Variables draws the query's variables from the inputs.
+	Variables func(r *rand.Rand, in Inputs) map[string]any
+}
+
+// Inputs are what the queries ask about: names and ids that are in the
+// loaded graph.
+type Inputs struct {
+	// Litigants are names of parties that are in cases and have supporters.
+	Litigants []string
+	// CaseIDs are ids of cases in the graph.
+	CaseIDs []string
+	// Words are words to search for.
+	Words []string
+}
+
+func byLitigant(r *rand.Rand, in Inputs) map[string]any {
+	return map[string]any{"name": in.Litigants[r.IntN(len(in.Litigants))]}
+}
+
+// Headline is the question Amicus exists to answer: who backed a party,
+// how, and on what grounds, with the evidence.
+var Headline = Query{
+	Name:   "headline",
+	Weight: 4,
+	Text: `query Backers($name: String!) {
+  party(name: $name) {
+    name
+    supportersConnection(first: 20) {
+      totalCount
+      nodes {
+        via
+        supporter { name kind }
+        grounds { claim }
+        evidence { quote article { title } }
+      }
+    }
+  }
+}`,
+	Variables: byLitigant,
+}
+
+// Mix is the fixed mix of queries the bench sends: the headline, a
+// party's page, a case with its sides and rulings, a search and a deep
+// query that follows supporters of opponents.
+var Mix = []Query{
+	Headline,
+	{
+		Name:   "party page",
+		Weight: 2,
+		Text: `query PartyPage($name: String!) {
+  party(name: $name) {
+    id name kind aliases
+    casesConnection(first: 10) { totalCount nodes { id name } }
+    argumentsConnection(first: 10) { totalCount nodes { claim case { name } } }
+    supportsConnection(first: 10) { totalCount nodes { via supported { name } } }
+    opponents { name }
+  }
+}`,
+		Variables: byLitigant,
+	},
+	{
+		Name:   "case",
+		Weight: 2,
+		Text: `query CaseView($id: ID!) {
+  case(id: $id) {
+    name issue
+    parties { side party { name kind } }
+    courts { name level place }
+    rulingsConnection(first: 10) { totalCount nodes { summary date court { name } favors { name } } }
+    supportersConnection(first: 10) { totalCount nodes { via supporter { name } supported { name } grounds { claim } } }
+    precedents { name citation }
+  }
+}`,
+		Variables: func(r *rand.Rand, in Inputs) map[string]any {
+			return map[string]any{"id": in.CaseIDs[r.IntN(len(in.CaseIDs))]}
+		},
+	},
+	{
+		Name:   "search",
+		Weight: 1,
+		Text: `query Search($text: String!) {
+  search(text: $text, first: 10) {
+    kind score snippet
+    party { name }
+    argument { claim by { name } }
+    evidence { quote article { title } }
+  }
+}`,
+		Variables: func(r *rand.Rand, in Inputs) map[string]any {
+			return map[string]any{"text": in.Words[r.IntN(len(in.Words))]}
+		},
+	},
+	{
+		Name:   "deep",
+		Weight: 1,
+		Text: `query Deep($name: String!) {
+  party(name: $name) {
+    casesConnection(first: 3) {
+      nodes {
+        name
+        parties {
+          side
+          party {
+            name
+            supportersConnection(first: 5) {
+              nodes { via supporter { name supportsConnection(first: 5) { nodes { supported { name } } } } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`,
+		Variables: byLitigant,
+	},
+}
+
+// pickQuery draws a query from queries by weight.
+func pickQuery(r *rand.Rand, queries []Query) Query {
+	total := 0
+	for _, q := range queries {
+		total += q.Weight
+	}
+	n := r.IntN(total)
+	for _, q := range queries {
+		if n < q.Weight {
+			return q
+		}
+		n -= q.Weight
+	}
+	return queries[len(queries)-1]
+}

@@ -240,7 +240,7 @@ func factSummary(counts map[string]int) string {
 
 // extractCommand runs `amicus extract`: it prints one article's facts as
 // JSON and touches no graph.
-func extractCommand(ctx context.Context, args []string, stdout io.Writer) error {
+func extractCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	extractor := extractorFlag(fs)
 	files, err := parseFlags(fs, args)
@@ -250,7 +250,7 @@ func extractCommand(ctx context.Context, args []string, stdout io.Writer) error 
 	if len(files) != 1 {
 		return usageError{"name exactly one article file or URL"}
 	}
-	extractFn, err := chooseExtractor(ctx, *extractor, os.Stderr)
+	extractFn, err := chooseExtractor(ctx, *extractor, stderr)
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,11 @@ import (
 const usage = `amicus: a legal argument graph built from news articles.
 
 Usage:
-  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [--production] [graph flags]
+  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [--production] [--extractor rules|llm] [graph flags]
                                                                 serve GraphQL at /query, the playground at /,
                                                                 the case explorer at /explore, metrics at /metrics
-  amicus load    PATH... [graph flags]                          load articles (.txt .md .html, facts .json; files, dirs, URLs)
-  amicus extract FILE                                           print the facts found in one article as JSON
+  amicus load    PATH... [--extractor rules|llm] [graph flags]  load articles (.txt .md .html, facts .json; files, dirs, URLs)
+  amicus extract FILE [--extractor rules|llm]                   print the facts found in one article as JSON
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table
   amicus eval    DIR [--gold DIR]                               score extraction against gold annotations
   amicus prepare                                                build the embedded Neo4j launcher ahead of first use
@@ -51,6 +51,8 @@ Graph flags (ignored when NEO4J_URI is set):
 Environment:
   NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE   use this Neo4j instead of the embedded one
   AMICUS_TOKEN                                                 the bearer token GraphQL mutations need (serve)
+  AMICUS_LLM_URL, AMICUS_LLM_MODEL, AMICUS_LLM_KEY             the OpenAI-compatible server --extractor llm asks
+  AMICUS_LLM_TIMEOUT                                           how long --extractor llm waits per article (default 2m)
 `
 
 func main() {
@@ -82,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, logger *s
 	case "load":
 		err = loadCommand(ctx, rest, stdout, stderr, logger)
 	case "extract":
-		err = extractCommand(ctx, rest, stdout)
+		err = extractCommand(ctx, rest, stdout, stderr)
 	case "cypher":
 		err = cypherCommand(ctx, rest, stdout, stderr, logger)
 	case "eval":

@@ -507,71 +507,52 @@ func (r *Resolver) rulingsInDateOrder(ctx context.Context, rulings []facts.Store
 	return sorted, nil
 }
 
-// pagedSupports filters supports and returns the page asked for.
-func pagedSupports(ctx context.Context, r *Resolver, supports []facts.StoredSupport, f *model.SupportFilter, args pageArgs) (*model.SupportConnection, error) {
+// pagedList checks the paging arguments, filters a whole list and
+// returns the page asked for, built into a connection.
+func pagedList[T, C any](args pageArgs, items []T, filter func([]T) ([]T, error), idOf func(T) string, build func(facts.Page[T]) C) (C, error) {
+	var none C
 	req, err := args.request()
 	if err != nil {
-		return nil, err
+		return none, err
 	}
-	if supports, err = r.filterSupports(ctx, supports, f); err != nil {
-		return nil, err
+	if items, err = filter(items); err != nil {
+		return none, err
 	}
-	page, err := paginate(supports, supportID, req)
+	page, err := paginate(items, idOf, req)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
-	return supportConnection(page), nil
+	return build(page), nil
+}
+
+// pagedSupports filters supports and returns the page asked for.
+func pagedSupports(ctx context.Context, r *Resolver, supports []facts.StoredSupport, f *model.SupportFilter, args pageArgs) (*model.SupportConnection, error) {
+	filter := func(s []facts.StoredSupport) ([]facts.StoredSupport, error) { return r.filterSupports(ctx, s, f) }
+	return pagedList(args, supports, filter, supportID, supportConnection)
 }
 
 // pagedArguments filters arguments and returns the page asked for.
 func pagedArguments(ctx context.Context, r *Resolver, arguments []facts.StoredArgument, f *model.ArgumentFilter, args pageArgs) (*model.ArgumentConnection, error) {
-	req, err := args.request()
-	if err != nil {
-		return nil, err
-	}
-	if arguments, err = r.filterArguments(ctx, arguments, f); err != nil {
-		return nil, err
-	}
-	page, err := paginate(arguments, argumentID, req)
-	if err != nil {
-		return nil, err
-	}
-	return argumentConnection(page), nil
+	filter := func(a []facts.StoredArgument) ([]facts.StoredArgument, error) { return r.filterArguments(ctx, a, f) }
+	return pagedList(args, arguments, filter, argumentID, argumentConnection)
 }
 
 // pagedRulings filters rulings, puts them in date order and returns the
 // page asked for.
 func pagedRulings(ctx context.Context, r *Resolver, rulings []facts.StoredRuling, f *model.RulingFilter, args pageArgs) (*model.RulingConnection, error) {
-	req, err := args.request()
-	if err != nil {
-		return nil, err
-	}
-	if rulings, err = r.rulingsInDateOrder(ctx, rulings, f); err != nil {
-		return nil, err
-	}
-	page, err := paginate(rulings, rulingID, req)
-	if err != nil {
-		return nil, err
-	}
-	return rulingConnection(page), nil
+	filter := func(x []facts.StoredRuling) ([]facts.StoredRuling, error) { return r.rulingsInDateOrder(ctx, x, f) }
+	return pagedList(args, rulings, filter, rulingID, rulingConnection)
 }
 
 // pagedEvidence returns a page of the evidence of the fact with this id.
 func pagedEvidence(ctx context.Context, r *Resolver, factID string, f *model.EvidenceFilter, args pageArgs) (*model.EvidenceConnection, error) {
-	req, err := args.request()
-	if err != nil {
+	if _, err := args.request(); err != nil {
 		return nil, err
 	}
 	quotes, err := r.loadersFor(ctx).Evidence.Load(ctx, factID)
 	if err != nil {
 		return nil, err
 	}
-	if quotes, err = r.filterEvidence(ctx, quotes, f); err != nil {
-		return nil, err
-	}
-	page, err := paginate(quotes, evidenceID, req)
-	if err != nil {
-		return nil, err
-	}
-	return evidenceConnection(page), nil
+	filter := func(q []facts.StoredEvidence) ([]facts.StoredEvidence, error) { return r.filterEvidence(ctx, q, f) }
+	return pagedList(args, quotes, filter, evidenceID, evidenceConnection)
 }

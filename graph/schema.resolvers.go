@@ -259,22 +259,16 @@ func (r *partyResolver) Cases(ctx context.Context, obj *facts.StoredParty) ([]fa
 
 // CasesConnection is the resolver for the casesConnection field.
 func (r *partyResolver) CasesConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.CaseFilter) (*model.CaseConnection, error) {
-	req, err := pageArgs{first: first, after: after, last: last, before: before}.request()
-	if err != nil {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if _, err := args.request(); err != nil {
 		return nil, err
 	}
 	cases, err := r.loadersFor(ctx).CasesByParty.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	if cases, err = r.filterCases(ctx, cases, filter); err != nil {
-		return nil, err
-	}
-	page, err := paginate(cases, caseID, req)
-	if err != nil {
-		return nil, err
-	}
-	return caseConnection(page), nil
+	keep := func(c []facts.StoredCase) ([]facts.StoredCase, error) { return r.filterCases(ctx, c, filter) }
+	return pagedList(args, cases, keep, caseID, caseConnection)
 }
 
 // Evidence is the resolver for the evidence field.

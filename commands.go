@@ -69,6 +69,14 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	}
 	defer conn.Close()
 	logger.Info("graph ready", "neo4j", conn.where)
+	go func() {
+		// Plan the write statements now rather than at the first article.
+		warmCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		if err := conn.store.WarmUp(warmCtx); err != nil {
+			logger.Debug("warming up the write path", "error", err)
+		}
+	}()
 
 	metrics := api.NewMetrics()
 	if len(loads) > 0 {

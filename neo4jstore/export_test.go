@@ -2,3 +2,6 @@ package neo4jstore
 
 // ReadQuery exposes the store's read path to the package's external tests.
 var ReadQuery = (*Store).read
+
+// WarmUpDocument exposes the warm-up article's facts.
+var WarmUpDocument = warmUpDocument

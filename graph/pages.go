@@ -103,82 +103,93 @@ func pageInfo[T any](p facts.Page[T], idOf func(T) string) *model.PageInfo {
 	return info
 }
 
+// pageParts makes what every connection type is built of: the page's
+// nodes, an edge with a cursor for each, and the page info.
+func pageParts[T, E any](p facts.Page[T], idOf func(T) string, edge func(cursor string, node *T) E) ([]T, []E, *model.PageInfo) {
+	nodes := nonNil(p.Items)
+	edges := make([]E, len(nodes))
+	for i := range nodes {
+		edges[i] = edge(encodeCursor(idOf(nodes[i])), &nodes[i])
+	}
+	return nodes, edges, pageInfo(p, idOf)
+}
+
+func precedentID(x facts.StoredPrecedent) string { return x.ID }
+func supportID(s facts.StoredSupport) string     { return s.ID }
+func argumentID(a facts.StoredArgument) string   { return a.ID }
+func rulingID(r facts.StoredRuling) string       { return r.ID }
+func evidenceID(e facts.StoredEvidence) string   { return e.ID }
+
+// partyConnection builds a page of party items into its connection type.
 func partyConnection(p facts.Page[facts.StoredParty]) *model.PartyConnection {
-	c := &model.PartyConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, partyID), TotalCount: p.Total, Edges: []model.PartyEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.PartyEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, partyID, func(cursor string, node *facts.StoredParty) model.PartyEdge {
+		return model.PartyEdge{Cursor: cursor, Node: node}
+	})
+	return &model.PartyConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// caseConnection builds a page of case items into its connection type.
 func caseConnection(p facts.Page[facts.StoredCase]) *model.CaseConnection {
-	c := &model.CaseConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, caseID), TotalCount: p.Total, Edges: []model.CaseEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.CaseEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, caseID, func(cursor string, node *facts.StoredCase) model.CaseEdge {
+		return model.CaseEdge{Cursor: cursor, Node: node}
+	})
+	return &model.CaseConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// courtConnection builds a page of court items into its connection type.
 func courtConnection(p facts.Page[facts.StoredCourt]) *model.CourtConnection {
-	c := &model.CourtConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, courtID), TotalCount: p.Total, Edges: []model.CourtEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.CourtEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, courtID, func(cursor string, node *facts.StoredCourt) model.CourtEdge {
+		return model.CourtEdge{Cursor: cursor, Node: node}
+	})
+	return &model.CourtConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// precedentConnection builds a page of precedent items into its connection type.
 func precedentConnection(p facts.Page[facts.StoredPrecedent]) *model.PrecedentConnection {
-	idOf := func(x facts.StoredPrecedent) string { return x.ID }
-	c := &model.PrecedentConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, idOf), TotalCount: p.Total, Edges: []model.PrecedentEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.PrecedentEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, precedentID, func(cursor string, node *facts.StoredPrecedent) model.PrecedentEdge {
+		return model.PrecedentEdge{Cursor: cursor, Node: node}
+	})
+	return &model.PrecedentConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// articleConnection builds a page of article items into its connection type.
 func articleConnection(p facts.Page[facts.StoredArticle]) *model.ArticleConnection {
-	c := &model.ArticleConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, articleID), TotalCount: p.Total, Edges: []model.ArticleEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.ArticleEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, articleID, func(cursor string, node *facts.StoredArticle) model.ArticleEdge {
+		return model.ArticleEdge{Cursor: cursor, Node: node}
+	})
+	return &model.ArticleConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
-func supportID(s facts.StoredSupport) string   { return s.ID }
-func argumentID(a facts.StoredArgument) string { return a.ID }
-func rulingID(r facts.StoredRuling) string     { return r.ID }
-func evidenceID(e facts.StoredEvidence) string { return e.ID }
-
+// supportConnection builds a page of support items into its connection type.
 func supportConnection(p facts.Page[facts.StoredSupport]) *model.SupportConnection {
-	c := &model.SupportConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, supportID), TotalCount: p.Total, Edges: []model.SupportEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.SupportEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, supportID, func(cursor string, node *facts.StoredSupport) model.SupportEdge {
+		return model.SupportEdge{Cursor: cursor, Node: node}
+	})
+	return &model.SupportConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// argumentConnection builds a page of argument items into its connection type.
 func argumentConnection(p facts.Page[facts.StoredArgument]) *model.ArgumentConnection {
-	c := &model.ArgumentConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, argumentID), TotalCount: p.Total, Edges: []model.ArgumentEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.ArgumentEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, argumentID, func(cursor string, node *facts.StoredArgument) model.ArgumentEdge {
+		return model.ArgumentEdge{Cursor: cursor, Node: node}
+	})
+	return &model.ArgumentConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// rulingConnection builds a page of ruling items into its connection type.
 func rulingConnection(p facts.Page[facts.StoredRuling]) *model.RulingConnection {
-	c := &model.RulingConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, rulingID), TotalCount: p.Total, Edges: []model.RulingEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.RulingEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, rulingID, func(cursor string, node *facts.StoredRuling) model.RulingEdge {
+		return model.RulingEdge{Cursor: cursor, Node: node}
+	})
+	return &model.RulingConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
+// evidenceConnection builds a page of evidence items into its connection type.
 func evidenceConnection(p facts.Page[facts.StoredEvidence]) *model.EvidenceConnection {
-	c := &model.EvidenceConnection{Nodes: nonNil(p.Items), PageInfo: pageInfo(p, evidenceID), TotalCount: p.Total, Edges: []model.EvidenceEdge{}}
-	for i := range c.Nodes {
-		c.Edges = append(c.Edges, model.EvidenceEdge{Cursor: encodeCursor(c.Nodes[i].ID), Node: &c.Nodes[i]})
-	}
-	return c
+	nodes, edges, info := pageParts(p, evidenceID, func(cursor string, node *facts.StoredEvidence) model.EvidenceEdge {
+		return model.EvidenceEdge{Cursor: cursor, Node: node}
+	})
+	return &model.EvidenceConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: p.Total}
 }
 
 // nonNil makes an empty page's items an empty list rather than null.

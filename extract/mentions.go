@@ -30,7 +30,10 @@ var (
 	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+-based) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
 	usSignalRe    = regexp.MustCompile(usSignals)
 	mediaRe       = regexp.MustCompile(mediaContext)
-	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
+	// usAsPartyRe is "the United States" as the object of a phrase of
+	// support or opposition: the government as a party, not a place.
+	usAsPartyRe  = regexp.MustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
+	parenAcronym = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
 	// notDescriptive follows a descriptive noun that is not a reference
 	// ("the company that makes", "the group of companies").
 	notDescriptive = regexp.MustCompile(`^(?:'s)? (?:of|that|which|who|whose)\b`)
@@ -180,6 +183,15 @@ func (d *doc) findMentions() {
 				add(mi[0], mi[1], &mention{kind: facts.KindGovernment, conf: 0.9})
 			}
 		}
+		if d.country == "U.S." && strings.Contains(s.s, "United States") {
+			// "a brief supporting the United States": the country as a party
+			for _, mi := range usAsPartyRe.FindAllStringSubmatchIndex(s.s, -1) {
+				if rest := s.s[mi[3]:]; len(rest) > 1 && rest[0] == ' ' && isCapitalised(rest[1:2]) {
+					continue // "the United States Court of …"
+				}
+				add(mi[2], mi[3], &mention{gov: true, kind: facts.KindGovernment, conf: 0.75})
+			}
+		}
 		var govMatches [][]int
 		if s.may(governmentHints) {
 			govMatches = findAround(governmentRe, s.s, s.low, governmentHints, governmentWindow, governmentWindow)
@@ -269,7 +281,7 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 		for len(cur) > 0 && (isConnector(s[cur[0].start:cur[0].end]) || capitalStoplist[s[cur[0].start:cur[0].end]] && !(len(cur) > 1 && s[cur[0].start:cur[0].end] == "New")) {
 			cur = cur[1:]
 		}
-		for len(cur) > 0 && (isConnector(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) || capitalStoplist[s[cur[len(cur)-1].start:cur[len(cur)-1].end]] && !(len(cur) > 1 && agencyWords[s[cur[len(cur)-1].start:cur[len(cur)-1].end]])) {
+		for len(cur) > 0 && (isConnector(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) || capitalStoplist[s[cur[len(cur)-1].start:cur[len(cur)-1].end]] && !(len(cur) > 1 && agencyWords[s[cur[len(cur)-1].start:cur[len(cur)-1].end]]) && !orgNameGoesOn(s, cur)) {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
@@ -295,7 +307,8 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 			end--
 		}
 		sp := span{t[0], end}
-		adjacent := len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == " "
+		// "Society for Arts & Letters": a spaced ampersand joins too
+		adjacent := len(cur) > 0 && (s[cur[len(cur)-1].end:t[0]] == " " || s[cur[len(cur)-1].end:t[0]] == " & " && isCapitalised(w))
 		// "Lawyers' Committee": a plural possessive inside a name
 		if len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == "' " && strings.HasSuffix(s[:cur[len(cur)-1].end], "s") && isCapitalised(w) {
 			cur[len(cur)-1].end++
@@ -329,6 +342,20 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 	}
 	flush()
 	return mergeAnd(s, out, acros)
+}
+
+// orgNameGoesOn reports whether the last word of a run of capitalised
+// words belongs to an organisation's name even though it is a common
+// capitalised word: an organisation word and "of" or "for" come before it
+// ("Institute for Fair Wages", "Guild of Harbor Pilots Lawyers").
+func orgNameGoesOn(s string, cur []span) bool {
+	for k := 0; k+2 < len(cur); k++ {
+		w := s[cur[k].start:cur[k].end]
+		if (groupWords[w] || agencyWords[w]) && isConnector(s[cur[k+1].start:cur[k+1].end]) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveInName reports whether the capitalised words after a

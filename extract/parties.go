@@ -20,6 +20,9 @@ type party struct {
 	evidence   []int // sentences that show its role
 	notes      []string
 	opponents  []*party
+	// described holds the nouns an appositive gives the party ("Acme, the
+	// only licensed clinic in town" → "clinic"), with the quoted phrase.
+	described map[string]string
 }
 
 // dispute is one case: the parties on side A against those on side B.
@@ -78,6 +81,8 @@ func (d *doc) findParties() {
 		p.mentions = append(p.mentions, mt)
 		p.aliases = appendUnique(p.aliases, mt.surface)
 	}
+
+	d.findAppositives()
 
 	// 2. The government of the dispute, from generic references.
 	var govMentions []*mention
@@ -467,6 +472,24 @@ func (d *doc) resolveDescriptive() {
 			continue
 		}
 		var target *party
+		head := mt.surface[strings.LastIndexByte(mt.surface, ' ')+1:]
+		for _, p := range companies {
+			if p.described[head] != "" {
+				if target != nil {
+					target = nil
+					break
+				}
+				target = p
+			}
+		}
+		if target != nil {
+			mt.note = sprintf("'%s' → %s: the litigant the article describes as %q", mt.surface, target.name, target.described[head])
+			mt.conf = 0.8
+			mt.party = target
+			target.mentions = append(target.mentions, mt)
+			target.aliases = appendUnique(target.aliases, aliasForm(mt.surface))
+			continue
+		}
 		for j := i - 1; j >= 0; j-- {
 			if p := d.mentions[j].party; p != nil && p.litigant && containsParty(companies, p) {
 				target = p
@@ -510,8 +533,18 @@ func (d *doc) resolveRole(mt *mention) {
 			byKind = append(byKind, p)
 		}
 	}
+	var byDesc []*party
+	for _, p := range d.parties {
+		if p.litigant && p.described[mt.role] != "" {
+			byDesc = append(byDesc, p)
+		}
+	}
 	var target *party
 	switch {
+	case len(byName) == 0 && len(byDesc) == 1:
+		target = byDesc[0]
+		mt.note = sprintf("'%s' → %s: the litigant the article describes as %q", mt.surface, target.name, target.described[mt.role])
+		mt.conf = 0.8
 	case len(byName) == 1:
 		target = byName[0]
 		mt.note = sprintf("'%s' → %s: the only litigant whose name has the word %q", mt.surface, target.name, mt.role)
@@ -589,4 +622,59 @@ func otherEnd(e [2]*party, p *party) *party {
 		return e[0]
 	}
 	return nil
+}
+
+// appositiveRe is a noun phrase set off after a name ("Acme, the only
+// licensed clinic in town"): its head is the first of describedNouns
+// among its first words.
+var appositiveRe = regexp.MustCompile(`^, (?:the|a|an) (?:[A-Za-z0-9'-]+ ?){1,6}`)
+
+// describedNouns are the nouns an appositive may give a party: the role
+// nouns and the heads of descriptive references.
+var describedNouns = func() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range roleNouns {
+		out[n] = true
+	}
+	for _, n := range descriptiveHeads {
+		if !strings.Contains(n, " ") {
+			out[n] = true
+		}
+	}
+	return out
+}()
+
+// findAppositives records the nouns that appositives give named parties,
+// so that "the clinic" can later resolve to the party first introduced as
+// "Acme, the only licensed clinic in town".
+func (d *doc) findAppositives() {
+	for _, mt := range d.mentions {
+		if mt.party == nil || mt.gov || mt.desc {
+			continue
+		}
+		s := d.sents[mt.si]
+		after := d.m[mt.end:s.end]
+		if !strings.HasPrefix(after, ", ") {
+			continue
+		}
+		phrase := appositiveRe.FindString(head(after, 80))
+		noun, end := "", 0
+		for i, w := range strings.Fields(phrase) {
+			end += len(w) + 1
+			if i > 0 && describedNouns[w] {
+				noun = w
+				break
+			}
+		}
+		if noun == "" {
+			continue
+		}
+		desc := strings.TrimPrefix(phrase, ", ")[:end-3]
+		if mt.party.described == nil {
+			mt.party.described = map[string]string{}
+		}
+		if _, ok := mt.party.described[noun]; !ok {
+			mt.party.described[noun] = desc
+		}
+	}
 }

@@ -113,6 +113,8 @@ func (d *doc) findParties() {
 
 	// Supporters are never litigants: mark them first.
 	d.scanSupports(true)
+	d.linkRolesByName(named)
+	d.linkDescriptiveEarly()
 
 	// 3. Litigants: named entities in litigation phrases.
 	edges := map[[2]*party]bool{}
@@ -468,7 +470,9 @@ func (d *doc) resolveDescriptive() {
 			continue
 		}
 		if mt.role != "" {
-			d.resolveRole(mt)
+			if mt.party == nil {
+				d.resolveRole(mt)
+			}
 			continue
 		}
 		var target *party
@@ -675,6 +679,79 @@ func (d *doc) findAppositives() {
 		}
 		if _, ok := mt.party.described[noun]; !ok {
 			mt.party.described[noun] = desc
+		}
+	}
+}
+
+// linkRolesByName links "the commission" to the one named party whose
+// name has that word ("Fair Rates Commission") before litigants are
+// decided, so that what the commission does counts for the party. Nouns
+// that two named parties share stay unresolved until resolveRole.
+func (d *doc) linkRolesByName(named []*party) {
+	byRole := map[string]*party{}
+	for _, mt := range d.mentions {
+		if !mt.desc || mt.role == "" || mt.party != nil {
+			continue
+		}
+		p, seen := byRole[mt.role]
+		if !seen {
+			p = onlyNamedWith(named, mt.role)
+			byRole[mt.role] = p
+		}
+		if p == nil {
+			continue
+		}
+		mt.party = p
+		mt.conf = 0.75
+		mt.note = sprintf("'%s' → %s: the only party named in the article whose name has the word %q", mt.surface, p.name, mt.role)
+		p.mentions = append(p.mentions, mt)
+		p.aliases = appendUnique(p.aliases, aliasForm(mt.surface))
+	}
+}
+
+// onlyNamedWith returns the one named organisation whose name has the word
+// noun (lower case), or nil when none or several have it.
+func onlyNamedWith(named []*party, noun string) *party {
+	var found *party
+	for _, q := range named {
+		if q.kind == facts.KindPerson || q == found {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(q.name)) {
+			if w == noun {
+				if found != nil {
+					return nil
+				}
+				found = q
+				break
+			}
+		}
+	}
+	return found
+}
+
+// linkDescriptiveEarly links "the Denver-based company" to the
+// company named last before it, within the two sentences before, when that
+// company backs no one, so that litigation phrases around the reference
+// count; resolveDescriptive decides the rest once litigants are known.
+func (d *doc) linkDescriptiveEarly() {
+	for i, mt := range d.mentions {
+		if !mt.desc || mt.role != "" || mt.party != nil {
+			continue
+		}
+		for j := i - 1; j >= 0 && d.mentions[j].si >= mt.si-2; j-- {
+			p := d.mentions[j].party
+			if p == nil || d.mentions[j].desc || d.mentions[j].gov {
+				continue
+			}
+			if p.kind == facts.KindCompany && !p.supporter {
+				mt.party = p
+				mt.conf = 0.65
+				mt.note = sprintf("'%s' → %s: the company named last before it", mt.surface, p.name)
+				p.mentions = append(p.mentions, mt)
+				p.aliases = appendUnique(p.aliases, aliasForm(mt.surface))
+			}
+			break
 		}
 	}
 }

@@ -55,6 +55,8 @@ var supportRules = []supportRule{
 	{re: regexp.MustCompile(`\b(?:filed|submitted|lodged|signed|sent|wrote|joined|issued|signed on to|lobbed in|put in|joined in)\s+(?:the (?:court|judges?|justices|panel|tribunal) )?(?:an?\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?` + viaWords + `s?\b`), conf: 0.9, hints: viaHints},
 	// "joined 11 other companies in a brief supporting X"
 	{re: regexp.MustCompile(`\bjoined (?:\d+ |[a-z]+ )?(?:other |more )?(?:[a-z-]+ ){0,2}(?:companies|firms|groups|organi[sz]ations|states|businesses|others) in (?:an?|the|their) (?P<via>(?:joint )?(?:amicus )?brief)`), conf: 0.9, hints: []string{"joined"}},
+	// "told the court in a joint filing that …"
+	{re: regexp.MustCompile(`\b(?:told|urged|asked|warned|reminded) the (?:court|judges?|justices|panel|tribunal) in (?:an?|its|their|the) ` + viaWords + `\b`), conf: 0.8, hints: viaHints},
 	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
 	{re: regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
 	{re: regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
@@ -258,6 +260,7 @@ func (d *doc) scanSupports(mark bool) {
 		d.supports = append(d.supports, found...)
 	}
 	if !mark {
+		d.applySideContext()
 		d.carryGrounds()
 	}
 }

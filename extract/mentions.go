@@ -404,8 +404,10 @@ func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 					ofName = true
 				}
 			}
+			// "Widget Research and Makers of America": one trade group
+			ofPlace := len(first) >= 2 && !orgEnd(first) && endsOfPlace(second)
 			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && acros[acronym(c.text+" "+n.text)]
-			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials {
+			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials && !ofPlace {
 				break
 			}
 			c = chunk{start: c.start, end: n.end, text: s[c.start:n.end]}
@@ -570,7 +572,7 @@ func classifyName(name, before, after string) string {
 	if placeWords[name] || countryTable[name] != "" || legislatureWords[name] || capitalStoplist[name] {
 		return ""
 	}
-	if strings.HasSuffix(name, " and") || strings.Contains(name, " and ") && !hasAny(words, groupWords) && !hasAny(words, agencyWords) {
+	if strings.HasSuffix(name, " and") || strings.Contains(name, " and ") && !hasAny(words, groupWords) && !hasAny(words, agencyWords) && !endsOfPlace(words) {
 		return ""
 	}
 	last := words[len(words)-1]
@@ -633,4 +635,11 @@ func sortMentions(ms []*mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// endsOfPlace reports whether a name of three or more words ends in "of"
+// and a country or region ("Makers of America").
+func endsOfPlace(words []string) bool {
+	n := len(words)
+	return n >= 3 && words[n-2] == "of" && (placeWords[words[n-1]] || countryTable[words[n-1]] != "")
 }

@@ -350,7 +350,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 		}
 		if mt.end != end {
 			if len(out) == 0 {
-				return nil
+				return d.examplesInGap(si, pos-len(t)+listGapStart(t), pos)
 			}
 			break
 		}
@@ -365,6 +365,33 @@ func (d *doc) subjectList(si, pos int) []*mention {
 			break
 		}
 		end = d.mentions[j].end
+	}
+	if len(out) == 0 {
+		return d.examplesInGap(si, pos-len(t)+listGapStart(t), pos)
+	}
+	return out
+}
+
+// examplesRe opens the named examples of a described group: "More than
+// 500 athletes, among them A and B, signed …".
+var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?`)
+
+// examplesInGap returns the names that a described group's examples list
+// between byte offsets from and to of sentence si, when no name stands
+// right before the phrase of support.
+func (d *doc) examplesInGap(si, from, to int) []*mention {
+	if from >= to {
+		return nil
+	}
+	loc := examplesRe.FindStringIndex(d.m[from:to])
+	if loc == nil {
+		return nil
+	}
+	var out []*mention
+	for _, mt := range d.listAfter(si, from+loc[1]) {
+		if mt.end <= to {
+			out = append(out, mt)
+		}
 	}
 	return out
 }
@@ -385,7 +412,7 @@ func (d *doc) targetAfter(si, end int, s sentence) *mention {
 		}
 		gap := d.m[end+off : mt.start]
 		if g := strings.TrimSpace(gap); g == "" || g == "in" || g == "the" {
-			if mt.start-end-off <= 4 {
+			if mt.start-end-off <= len(" the ") {
 				return mt
 			}
 		}
@@ -441,6 +468,9 @@ func (d *doc) listAfter(si, pos int) []*mention {
 	if !listStart.MatchString(gap) {
 		return nil
 	}
+	if k+1 < len(ms) && ms[k+1].kind == facts.KindPerson && titleGap.MatchString(d.m[ms[k].end:ms[k+1].start]) && !listSep.MatchString(strings.TrimSpace(d.m[ms[k].end:ms[k+1].start])) {
+		k++ // "Globex co-founder Ann Doe": the person, not the company
+	}
 	out := []*mention{ms[k]}
 	for k+1 < len(ms) && listSep.MatchString(strings.TrimLeft(d.m[ms[k].end:ms[k+1].start], " ")) && d.m[ms[k].end:ms[k+1].start] != " " {
 		k++
@@ -448,6 +478,10 @@ func (d *doc) listAfter(si, pos int) []*mention {
 	}
 	return out
 }
+
+// titleGap stands between an organisation and the person it titles
+// ("Globex co-founder Ann Doe").
+var titleGap = regexp.MustCompile(`^ (?:[a-z][a-z-]+ ){1,3}$`)
 
 // listStart stands between a phrase and the list of names after it.
 var listStart = regexp.MustCompile(`^\s*(?:the\s+|The\s+)?$|^[^.;]{0,100}?,? (?:among them|including|such as|led by)\s+(?:the\s+)?$`)

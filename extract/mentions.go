@@ -404,7 +404,7 @@ func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 					ofName = true
 				}
 			}
-			// "Widget Research and Makers of America": one trade group
+			// "Widget Sellers and Makers of America": one trade group
 			ofPlace := len(first) >= 2 && !orgEnd(first) && endsOfPlace(second)
 			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && acros[acronym(c.text+" "+n.text)]
 			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials && !ofPlace {

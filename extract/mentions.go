@@ -32,8 +32,10 @@ var (
 	mediaRe       = regexp.MustCompile(mediaContext)
 	// usAsPartyRe is "the United States" as the object of a phrase of
 	// support or opposition: the government as a party, not a place.
-	usAsPartyRe  = regexp.MustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
-	parenAcronym = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
+	usAsPartyRe = regexp.MustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
+	// countedBefore ends in a number: what follows counts several.
+	countedBefore = regexp.MustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
+	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
 	// notDescriptive follows a descriptive noun that is not a reference
 	// ("the company that makes", "the group of companies").
 	notDescriptive = regexp.MustCompile(`^(?:'s)? (?:of|that|which|who|whose)\b`)
@@ -200,19 +202,22 @@ func (d *doc) findMentions() {
 			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {
 				continue // "governments"
 			}
+			if countedBefore.MatchString(tail(s.s[:mi[0]], 20)) {
+				continue // "22 state attorneys general": many governments
+			}
 			if strings.HasSuffix(s.s[mi[0]:mi[1]], " Administration") && (strings.HasSuffix(s.s[:mi[0]], " and ") || strings.HasSuffix(s.s[:mi[0]], " of ")) {
 				continue // "Widget and Gadget Administration": an agency's name
 			}
 			add(mi[0], mi[1], &mention{gov: true, kind: facts.KindGovernment, conf: 0.8})
 		}
 		for _, mi := range findNear(descriptiveRe, s.s, s.low, s.present(descriptiveHeads), 50) {
-			if notDescriptive.MatchString(s.s[mi[1]:]) {
+			if notDescriptive.MatchString(s.s[mi[1]:]) || titlesName(s.s[mi[1]:]) {
 				continue
 			}
 			add(mi[0], mi[1], &mention{desc: true, kind: facts.KindCompany, conf: 0.7})
 		}
 		for _, mi := range findNear(roleRe, s.s, s.low, s.present(roleNounForms), 30) {
-			if notDescriptive.MatchString(s.s[mi[1]:]) || strings.HasPrefix(s.s[mi[1]:], " of ") {
+			if notDescriptive.MatchString(s.s[mi[1]:]) || strings.HasPrefix(s.s[mi[1]:], " of ") || titlesName(s.s[mi[1]:]) {
 				continue
 			}
 			role := strings.TrimSuffix(strings.TrimSuffix(s.s[mi[2]:mi[3]], "s"), "ie")
@@ -238,6 +243,7 @@ func (d *doc) findMentions() {
 		}
 	}
 	sortMentions(d.mentions)
+	d.dropTitleModifiers()
 	d.mentionStart = make([]int, len(d.sents)+1)
 	k := 0
 	for si := range d.sents {
@@ -642,4 +648,40 @@ func sortMentions(ms []*mention) {
 func endsOfPlace(words []string) bool {
 	n := len(words)
 	return n >= 3 && words[n-2] == "of" && (placeWords[words[n-1]] || countryTable[words[n-1]] != "")
+}
+
+// titlesName reports whether the text after a descriptive phrase starts
+// with a name the phrase titles ("the advocacy group Globex Watch").
+func titlesName(after string) bool {
+	return len(after) > 1 && after[0] == ' ' && after[1] >= 'A' && after[1] <= 'Z'
+}
+
+// titleNouns end the lower-case words between an organisation and the
+// person or business it qualifies ("Globex co-founder Ann Doe", "Widget
+// maker Globex").
+var titleNouns = setOf("maker", "makers", "founder", "co-founder", "executive", "president", "chairman",
+	"chairwoman", "chair", "owner", "parent", "unit", "subsidiary", "affiliate", "site", "developer", "creator",
+	"publisher", "operator", "boss", "head", "director", "officer", "spokesman", "spokeswoman", "spokesperson",
+	"lawyer", "attorney", "counsel", "rival", "giant", "supplier", "partner", "employee", "engineer", "scientist")
+
+// titleModifierGap is one to three lower-case words between two names.
+var titleModifierGap = regexp.MustCompile(`^ (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
+
+// dropTitleModifiers removes a name that only qualifies the next one
+// ("Widget maker Globex", "Globex co-founder Ann Doe"): the party is the
+// second.
+func (d *doc) dropTitleModifiers() {
+	out := d.mentions[:0]
+	for i, mt := range d.mentions {
+		if i+1 < len(d.mentions) && !mt.gov && !mt.desc {
+			next := d.mentions[i+1]
+			if next.si == mt.si && !next.gov && !next.desc {
+				if m := titleModifierGap.FindStringSubmatch(d.m[mt.end:next.start]); m != nil && titleNouns[m[1]] {
+					continue
+				}
+			}
+		}
+		out = append(out, mt)
+	}
+	d.mentions = out
 }

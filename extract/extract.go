@@ -99,8 +99,11 @@ type doc struct {
 	// first support scan for the second: which sentences to scan, the
 	// matches of each rule by sentence and rule, the subject lists by
 	// sentence and offset.
-	dates          map[int][][]int // date matches by sentence, see dateNear
-	supportGate    []bool
+	dates       map[int][][]int // date matches by sentence, see dateNear
+	supportGate []bool
+	// stemNames maps the first word of multi-word names to their second
+	// words (see brandVariant).
+	stemNames      map[string]map[string]bool
 	supportMatches map[[2]int][][]int
 	subjectLists   map[[2]int][]*mention
 	// lastPlural is the last plural subject of reported speech ("the

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -53,7 +54,7 @@ var (
 	askChallengeRe = regexp.MustCompile(`^ (?:(?:a |an |the )?(?:[a-z]+ )?)?(?:block|halt|stop|strike down|throw out|overturn|invalidate|vacate|set aside|declare|enjoin|order|injunction|preliminary injunction|temporary restraining order|restraining order|damages|force|compel)\b`)
 
 	// suitAccusesRe names defendants: "the suit accuses X of".
-	suitAccusesRe = regexp.MustCompile(`\b(?:lawsuit|suit|complaint|petition|claim)s?,? (?:[^.;"]{0,80}?, )?(?:accuses|accused|alleges|alleged|charges|charged|claims|claimed|targets|targeted|names|named)\b`)
+	suitAccusesRe = regexp.MustCompile(`\b(?:lawsuit|suit|complaint|petition|claim)s?,? (?:[^.;"]{0,80}?, )?(?:accuses|accused|accusing|alleges|alleged|charges|charged|charging|claims|claimed|targets|targeted|targeting|names|named|naming)\b`)
 
 	// betweenRe opens a dispute between two parties ("the case between A
 	// and B", "a lawsuit pitting A against B").
@@ -76,7 +77,7 @@ var (
 	// listGapRe joins two items of a list of litigants: a comma, "and",
 	// an appositive ("Globex, a related fund and Initech"), titles.
 	listGapRe = regexp.MustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+)(?: [a-z-]+){1,4} led by (?:the )?|,? (?:and|as well as|along with|together with|joined by) |, |, (?:(?:a|an|its|their|the|two|three|four|several|other) [A-Za-z' -]{2,40}?,? (?:and|as well as) )|,? and (?:two|three|four|several|some|one) of (?:its|their) [A-Za-z' -]{2,40}?, |,? and (?:two|three|four|five|six|\d+|several) [a-z-]+(?: [a-z-]+)?, )` +
-		`(?:(?:its|their|his|her) [a-z -]{2,40}?,? |the |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$`)
+		`(?:(?:its|their|his|her) [a-z -]{2,40}?,? (?:(?:the|a|an) (?:[a-z-]+ ){0,3})?|the |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$`)
 
 	// fightNounRe is a noun of conflict after the first litigant of the
 	// sentence ("ending a fight with X"): X is on the other side.
@@ -108,12 +109,21 @@ var (
 	// pronounSubjRe is a sentence opening with a personal pronoun subject.
 	pronounSubjRe = regexp.MustCompile(`^(?:He|She|They) (?:(?:later|also|then|first|had|has|have|eventually|subsequently|jointly) )*$`)
 
+	// liableToRe follows a party found liable to another ("found X
+	// liable to Y"); subjGapRe lies between X and the phrase.
+	liableToRe = regexp.MustCompile(`\b(?:was |were |is |are )?(?:held |found )?liable to\b`)
+
+	// grantedToRe gives a party a win; a claim against another may follow.
+	grantedToRe = regexp.MustCompile(`\b(?:granted|awarded|handed|gave|entered) (?:[a-z-]+ ){0,3}(?:judgment|injunction|win|victory|damages|relief) (?:to|for)\b`)
+
 	// descGapRe lies between "against" and a described name ("against the
 	// vendor, X").
 	descGapRe = regexp.MustCompile(`^ (?:the|its|their|a|an) [a-z -]{2,30}, $`)
 
-	// objGapRe lies between the verb and the first object.
-	objGapRe = regexp.MustCompile(`^ (?:the |both |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$`)
+	// objGapRe lies between the verb and the first object: nothing, a
+	// title ("Judge"), or a short description ("artificial intelligence
+	// company").
+	objGapRe = regexp.MustCompile(`^ (?:the |both |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$|^ (?:the |an? |its |their )?(?:[a-z-]+ ){0,2}(?:` + strings.Join(descriptionNouns(), "|") + `) $`)
 )
 
 // frameParty is the party a mention stands for in a frame: its party, or
@@ -345,6 +355,32 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		// "the suit accuses X of …"
 		for _, ai := range findAllIndexIf(s.may(accuseHints), suitAccusesRe, s.s) {
 			mark(resolve(d.objectsAfter(ms, s.start+ai[1])), si, roleDefendant)
+		}
+		// "found X liable to Y": X defends against Y
+		for _, li := range findAllIndexIf(strings.Contains(s.low, "liable to"), liableToRe, s.s) {
+			defs := resolve(d.subjectsBefore(ms, s.start+li[0]))
+			pls := resolve(d.objectsAfterGap(ms, s.start+li[1], byGapRe))
+			if len(defs) > 0 && len(pls) > 0 {
+				mark(defs, si, roleDefendant)
+				mark(pls, si, rolePlaintiff)
+				oppose(pls, defs)
+			}
+		}
+		// "granted judgment to A … on their claim against B": A against B
+		for _, gi := range findAllIndexIf(strings.Contains(s.low, " to "), grantedToRe, s.s) {
+			winners := d.objectsAfterGap(ms, s.start+gi[1], byGapRe)
+			if len(winners) == 0 {
+				continue
+			}
+			rest := d.m[winners[len(winners)-1].end:s.end]
+			if ci := claimsAgainstRe.FindStringIndex(rest); ci != nil {
+				at := winners[len(winners)-1].end + ci[1]
+				if losers := resolve(d.objectsAfter(ms, at)); len(losers) > 0 {
+					mark(resolve(winners), si, rolePlaintiff)
+					mark(losers, si, roleDefendant)
+					oppose(resolve(winners), losers)
+				}
+			}
 		}
 		// "the case between A and B", "a suit pitting A against B"
 		for _, bi := range findAllIndexIf(s.may(betweenHints), betweenRe, s.s) {
@@ -609,4 +645,21 @@ func descriptorGap(gap string) bool {
 		}
 	}
 	return true
+}
+
+// descriptionNouns are the nouns that end a short description before a
+// name ("remix app", "record label", "software maker").
+func descriptionNouns() []string {
+	out := []string{"app", "label", "site", "service", "chain", "brand", "store", "studio", "newspaper", "paper", "outlet", "bank", "lender"}
+	for _, n := range descriptiveHeads {
+		if !strings.Contains(n, " ") {
+			out = append(out, n)
+		}
+	}
+	out = append(out, roleNouns...)
+	for n := range titleNouns {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -61,6 +61,7 @@ var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indic
 
 func (d *doc) findParties() {
 	// 1. Group named mentions into entities.
+	d.indexStems()
 	var named []*party
 	for _, mt := range d.mentions {
 		if mt.gov || mt.desc {
@@ -384,7 +385,7 @@ func (d *doc) sameName(a, b string) bool {
 	if isInitialism(b) && acronym(a) == strings.ToUpper(b) || isInitialism(a) && acronym(b) == strings.ToUpper(a) {
 		return true
 	}
-	return suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a)
+	return suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a) || d.brandVariant(a, b) || d.brandVariant(b, a)
 }
 
 // isInitialism reports whether s could be the initials of a name: one
@@ -416,11 +417,41 @@ func suffixVariant(long, short string) bool {
 		}
 	}
 	for _, w := range lw[len(sw):] {
-		if !orgSuffixes[w] && !orgSuffixes[strings.TrimSuffix(w, ".")] {
+		if !isCorporateWord(w) {
 			return false
 		}
 	}
 	return true
+}
+
+func isCorporateWord(w string) bool {
+	return orgSuffixes[w] || orgSuffixes[strings.TrimSuffix(w, ".")]
+}
+
+// brandVariant reports whether long is short plus one word and a
+// corporate suffix ("Globex Robotics Inc." and "Globex"), when no other
+// name in the article is short plus other words: "Globex Nordic Ltd" and
+// "Globex Iberia Ltd" are two companies.
+func (d *doc) brandVariant(long, short string) bool {
+	lw, sw := strings.Fields(long), strings.Fields(short)
+	if len(sw) != 1 || len(lw) != 3 || lw[0] != sw[0] || !isCorporateWord(lw[2]) || isCorporateWord(lw[1]) {
+		return false
+	}
+	return len(d.stemNames[sw[0]]) == 1
+}
+
+// indexStems records, for every name of two or more words, its second
+// word under its first (see brandVariant).
+func (d *doc) indexStems() {
+	d.stemNames = map[string]map[string]bool{}
+	for _, mt := range d.mentions {
+		if f := strings.Fields(mt.surface); len(f) >= 2 && !mt.desc && !mt.gov {
+			if d.stemNames[f[0]] == nil {
+				d.stemNames[f[0]] = map[string]bool{}
+			}
+			d.stemNames[f[0]][f[1]] = true
+		}
+	}
 }
 
 // key is facts.Key(s), computed once per document.

@@ -78,6 +78,9 @@ func (d *doc) findParties() {
 			p = &party{name: strings.TrimPrefix(strings.TrimPrefix(mt.surface, "the "), "The "), kind: mt.kind, conf: 0.9}
 			named = append(named, p)
 		}
+		if p.kind == facts.KindPerson && mt.kind != facts.KindPerson && strings.HasPrefix(p.name, mt.surface+" ") {
+			p.kind = mt.kind // "Globex" for "Globex Robotics": no person goes by a first name
+		}
 		mt.party = p
 		p.mentions = append(p.mentions, mt)
 		p.aliases = appendUnique(p.aliases, mt.surface)
@@ -428,13 +431,18 @@ func isCorporateWord(w string) bool {
 	return orgSuffixes[w] || orgSuffixes[strings.TrimSuffix(w, ".")]
 }
 
-// brandVariant reports whether long is short plus one word and a
-// corporate suffix ("Globex Robotics Inc." and "Globex"), when no other
+// brandVariant reports whether long is short plus one word, with or
+// without a corporate suffix ("Globex Robotics Inc.", "Globex Robotics"
+// and "Globex"), when no other
 // name in the article is short plus other words: "Globex Nordic Ltd" and
 // "Globex Iberia Ltd" are two companies.
 func (d *doc) brandVariant(long, short string) bool {
 	lw, sw := strings.Fields(long), strings.Fields(short)
-	if len(sw) != 1 || len(lw) != 3 || lw[0] != sw[0] || !isCorporateWord(lw[2]) || isCorporateWord(lw[1]) {
+	if len(sw) != 1 || lw[0] != sw[0] || isCorporateWord(lw[1]) {
+		return false
+	}
+	// "Globex Robotics Inc." or "Globex Robotics"
+	if !(len(lw) == 3 && isCorporateWord(lw[2])) && len(lw) != 2 {
 		return false
 	}
 	return len(d.stemNames[sw[0]]) == 1
@@ -723,6 +731,9 @@ func (d *doc) linkRolesByName(named []*party) {
 	for _, mt := range d.mentions {
 		if !mt.desc || mt.role == "" || mt.party != nil {
 			continue
+		}
+		if w := strings.Fields(mt.surface); len(w) != 2 {
+			continue // "the city council" is not the "Widget Council"
 		}
 		p, seen := byRole[mt.role]
 		if !seen {

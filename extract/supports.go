@@ -59,6 +59,10 @@ var supportRules = []supportRule{
 	{re: regexp.MustCompile(`\b(?:told|urged|asked|warned|reminded) the (?:court|judges?|justices|panel|tribunal) in (?:an?|its|their|the) ` + viaWords + `\b`), conf: 0.8, hints: viaHints},
 	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
 	{re: regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
+	// "lent its voice to X", "urged the judges to side with X"
+	{re: regexp.MustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
+	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:side|rule|find) (?:with|for|in favou?r of)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
+	{re: regexp.MustCompile(`\b(?:intervened|intervenes|intervening) (?:in support of|on behalf of|on the side of)\b`), conf: 0.8, via: "intervention", hints: []string{"interven"}},
 	{re: regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
 	{re: regexp.MustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), conf: 0.85,
 		hints: []string{"back", "sided with", "support of", "behind", "stood with", "weighed in"}},
@@ -368,6 +372,26 @@ func (d *doc) subjectList(si, pos int) []*mention {
 	}
 	if len(out) == 0 {
 		return d.examplesInGap(si, pos-len(t)+listGapStart(t), pos)
+	}
+	return append(out, d.companionsInGap(si, pos-len(t)+listGapStart(t), pos)...)
+}
+
+// companionRe introduces a co-supporter set off inside the subject:
+// "Globex, along with the Widget Council, urged …".
+var companionRe = regexp.MustCompile(`^, (?:along with|together with|joined by|as well as) (?:the )?$`)
+
+// companionsInGap returns the names that companionRe introduces between
+// byte offsets from and to of sentence si.
+func (d *doc) companionsInGap(si, from, to int) []*mention {
+	var out []*mention
+	for _, mt := range d.inSentence(si) {
+		if mt.start < from || mt.end > to || mt.desc || mt.gov {
+			continue
+		}
+		lead := tail(d.m[from:mt.start], 20)
+		if i := strings.LastIndex(lead, ", "); i >= 0 && companionRe.MatchString(lead[i:]) {
+			out = append(out, mt)
+		}
 	}
 	return out
 }

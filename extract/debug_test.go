@@ -29,4 +29,7 @@ func TestDebugMentions(t *testing.T) {
 		}
 		t.Logf("s%d [%.60s] %q kind=%s gov=%v desc=%v role=%s -> %s", mt.si, d.sents[mt.si].s, mt.surface, mt.kind, mt.gov, mt.desc, mt.role, pn)
 	}
+	for _, p := range d.parties {
+		t.Logf("party %q litigant=%v supporter=%v side=%s role=%d evidence=%v", p.name, p.litigant, p.supporter, p.side, d.roles[p], p.evidence)
+	}
 }

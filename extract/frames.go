@@ -76,7 +76,7 @@ var (
 
 	// listGapRe joins two items of a list of litigants: a comma, "and",
 	// an appositive ("Globex, a related fund and Initech"), titles.
-	listGapRe = regexp.MustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+)(?: [a-z-]+){1,4} led by (?:the )?|,? (?:and|as well as|along with|together with|joined by) |, |, (?:(?:a|an|its|their|the|two|three|four|several|other) [A-Za-z' -]{2,40}?,? (?:and|as well as) )|,? and (?:two|three|four|several|some|one) of (?:its|their) [A-Za-z' -]{2,40}?, |,? and (?:two|three|four|five|six|\d+|several) [a-z-]+(?: [a-z-]+)?, )` +
+	listGapRe = regexp.MustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+)(?: [a-z-]+){1,4} led by (?:the )?|,? (?:and|as well as|along with|together with|joined by) |, |, (?:(?:a|an|its|their|the|two|three|four|several|other) [A-Za-z' -]{2,40}?,? (?:and|as well as|together with|along with) )|,? and (?:two|three|four|several|some|one) of (?:its|their) [A-Za-z' -]{2,40}?, |,? and (?:two|three|four|five|six|\d+|several) [a-z-]+(?: [a-z-]+)?, )` +
 		`(?:(?:its|their|his|her) [a-z -]{2,40}?,? (?:(?:the|a|an) (?:[a-z-]+ ){0,3})?|the |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$`)
 
 	// fightNounRe is a noun of conflict after the first litigant of the

@@ -334,6 +334,9 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 			cur = append(cur, sp)
 		case isConnector(w) && adjacent:
 			cur = append(cur, sp)
+		case w == "the" && adjacent && s[cur[len(cur)-1].start:cur[len(cur)-1].end] == "of" && i+1 < len(toks) && isCapitalised(s[toks[i+1][0]:toks[i+1][1]]):
+			// "Friends of the Widget Marsh"
+			cur = append(cur, sp)
 		default:
 			flush()
 		}

@@ -52,7 +52,7 @@ var litigationRules = []litigationRule{
 	{regexp.MustCompile(`^ (?:has |have |had |also |again |still )*(?:refus(?:es|ed|ing)|declin(?:es|ed|ing)|fail(?:s|ed|ing)) to (?:comply|hand over|turn over|produce|obey|retrieve)\b`), true, false, false},
 	{regexp.MustCompile(`^ (?:has |have |had )?(?:been |was |were |is |are )(?:found|held) in contempt\b`), true, false, false},
 	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:appealed|agreed to be held in contempt)\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:argued|contended|maintained|insisted)\b`), true, false, false},
+	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|countered|counters|told the (?:court|judges?|justices|panel|tribunal))\b`), true, false, false},
 }
 
 // objectRules are phrases after which the next mention is a litigant
@@ -401,7 +401,12 @@ func isInitialism(s string) bool {
 // organisation word ("the Commission" for "Fair Trading Commission").
 func headWord(long, short string) bool {
 	short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
-	return (agencyWords[short] || groupWords[short]) && strings.HasSuffix(long, " "+short)
+	if !agencyWords[short] && !groupWords[short] {
+		return false
+	}
+	// "the Commission" for "Fair Trading Commission"; "the Corps" for
+	// "Army Corps of Engineers"
+	return strings.HasSuffix(long, " "+short) || strings.Contains(long, " "+short+" of ") || strings.HasPrefix(long, short+" of ")
 }
 
 // suffixVariant reports whether long is short plus corporate words only
@@ -732,13 +737,14 @@ func (d *doc) linkRolesByName(named []*party) {
 		if !mt.desc || mt.role == "" || mt.party != nil {
 			continue
 		}
-		if w := strings.Fields(mt.surface); len(w) != 2 {
-			continue // "the city council" is not the "Widget Council"
-		}
+		words := strings.Fields(mt.surface)
 		p, seen := byRole[mt.role]
 		if !seen {
 			p = onlyNamedWith(named, mt.role)
 			byRole[mt.role] = p
+		}
+		if p != nil && len(words) == 3 && !strings.Contains(strings.ToLower(p.name), strings.ToLower(words[1])) {
+			continue // "the city council" is not the "Widget Council"
 		}
 		if p == nil {
 			continue

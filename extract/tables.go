@@ -52,7 +52,8 @@ var descriptiveHeads = []string{
 // contains the noun, or whose kind the noun names.
 var roleNouns = []string{"agency", "agencies", "bureau", "commission", "board", "regulator", "department",
 	"city", "county", "state", "clinic", "fund", "foundation", "family", "alliance", "union", "association",
-	"institute", "center", "council", "coalition", "organization", "university", "school", "hospital", "club"}
+	"institute", "center", "council", "coalition", "organization", "university", "school", "hospital", "club",
+	"authority", "league", "guild", "cooperative", "forum", "corps", "society", "trust"}
 
 // roleNounForms are the role nouns and their plurals.
 var roleNounForms = func() []string {
@@ -83,7 +84,7 @@ var groupWords = setOf("Foundation", "Union", "Association", "Institute", "Cente
 	"Council", "Alliance", "Coalition", "Society", "Committee", "League", "Federation",
 	"Chamber", "Network", "Project", "Forum", "Fund", "Trust", "Campaign", "Initiative",
 	"Clinic", "Caucus", "Guild", "Organization", "Organisation", "College", "Academy", "Order",
-	"Cooperative", "Co-operative", "Collective", "Society")
+	"Cooperative", "Co-operative", "Collective", "Society", "Corps", "Guild")
 
 // agencyWords mark a name as a government agency.
 var agencyWords = setOf("Department", "Commission", "Agency", "Bureau", "Authority", "Office",

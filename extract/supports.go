@@ -93,7 +93,7 @@ var refusedSupport = regexp.MustCompile(`(?i)\b(?:refused|denied|rejected|turned
 // listGapItems matches a run of the pieces that may stand between a list
 // of supporters and the phrase of support ("and two other firms",
 // ", which …,", " also").
-const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, joined by [^,]{1,60},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*`
+const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, (?:joined by|along with|together with|as well as) [^,]{1,80},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*`
 
 // listGapAt matches a run of list-gap pieces that starts at the beginning
 // of a text and runs to its end.

@@ -151,8 +151,11 @@ var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:
 // Grounds: a clause in the same sentence, an opening participle, or the
 // next sentence's argument.
 var (
-	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|arguing|saying|warning|noting|claiming|contending|insisting|stressing|explaining|because|told the (?:court|judges?|justices|panel)|urged|urging)\b[^.]*`)
-	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Arguing|Warning|Believing|Convinced|Noting|Saying)\b)([^,]+),`)
+	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|because|told the (?:court|judges?|justices|panel)|urged|urging)\b[^.]*` +
+		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
+		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted)\b[^.]*` +
+		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*`)
+	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
 	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|told the (?:court|judges?|justices))\b`)
 )
 

@@ -49,6 +49,10 @@ var (
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
+// coSubjectGap joins two names of one subject list ("Globex and its
+// parent Initech").
+var coSubjectGap = regexp.MustCompile(`^(?:,|, and| and)(?: (?:its|their) [a-z -]{1,30})? $`)
+
 // speaker returns the party that mention mt stands for when it is the
 // subject of a reporting verb: a litigant, not "sources at the company".
 func (d *doc) speaker(mt *mention) *party {
@@ -106,7 +110,8 @@ func (d *doc) findArguments() {
 	for si, s := range d.sents {
 		// "X argues that …", "X's lawyers wrote …", "X has taken the position that …"
 		reporting := s.may(reportingHints)
-		for _, mt := range d.inSentence(si) {
+		ms := d.inSentence(si)
+		for k, mt := range ms {
 			if !reporting {
 				break
 			}
@@ -152,6 +157,13 @@ func (d *doc) findArguments() {
 					claim = q + "; " + claim
 				}
 				add(&argument{by: by, claim: trimClaim(claim), si: si, conf: conf, note: note})
+				// "Globex and its parent Initech argued": every name of the
+				// subject list
+				for j := k; j > 0 && coSubjectGap.MatchString(d.m[ms[j-1].end:ms[j].start]); j-- {
+					if co := d.speaker(ms[j-1]); co != nil {
+						add(&argument{by: co, claim: trimClaim(claim), si: si, conf: conf - 0.05, note: "one of the subjects of the sentence"})
+					}
+				}
 				break
 			}
 		}

@@ -27,7 +27,7 @@ var (
 	governmentRe  = regexp.MustCompile(`\b` + governmentRefs + `\b`)
 	nationalGovRe = regexp.MustCompile(`\b` + nationalGovernment + `\b`)
 	roleRe        = regexp.MustCompile(`\b(?:the|The) (?:[a-z]+ )?(` + strings.Join(roleNouns, "|") + `)\b`)
-	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+-based) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
+	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+(?:-based)?) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
 	usSignalRe    = regexp.MustCompile(usSignals)
 	mediaRe       = regexp.MustCompile(mediaContext)
 	// usAsPartyRe is "the United States" as the object of a phrase of

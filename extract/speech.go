@@ -23,6 +23,10 @@ var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>
 	`(?:, for (?:its|their|his|her) part,)?,? (?:(?:also|again|then|later|had|has|have|previously|repeatedly|further|likewise|similarly|on \w+|last \w+) )*` +
 	`(?:argued|argue|argues|contended|contend|contends|maintained|maintain|maintains|insisted|insist|insists|asserted|assert|asserts|countered|counter|counters|responded|respond|responds|alleged|allege|alleges|warned|warn|warns|said|say|says|claimed|claim|claims|wrote|write|writes|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal|lawmakers|jury)|(?:pointed|point|points|relied|rely|relies|leaned|lean|leans)(?: [a-z]+ly)? (?:to|on)|invoked|invoke|invokes|answered|replied)\b(?: that\b)?`)
 
+// openingClause starts a clause that may open a sentence before its
+// subject: "Relying on X, ", "In court papers, ", "On appeal, ".
+var openingClause = regexp.MustCompile(`^(?:[A-Z][a-z]+ing|In|On|At|During|After|Before|Since|Throughout|Separately|Meanwhile|Earlier|Later)\b`)
+
 // notSpeakers are plural nouns that never stand for litigants.
 var notSpeakers = setOf("justices", "judges", "lawmakers", "critics", "experts", "analysts", "observers", "scholars",
 	"advocates", "officials", "sources", "others", "observers", "lawyers", "attorneys", "regulators", "legislators",
@@ -49,7 +53,26 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 	text := strings.TrimLeft(s.s, "\"' ")
 	m := subjectPhraseRe.FindStringSubmatchIndex(text)
 	if m == nil {
-		return nil
+		// "Relying on an earlier ruling, they argue …": the subject after
+		// an opening clause
+		if !openingClause.MatchString(text) {
+			return nil
+		}
+		for from := 0; m == nil; {
+			k := strings.Index(text[from:], ", ")
+			if k < 0 || from+k > 200 {
+				return nil
+			}
+			from += k + 2
+			rest := text[from:]
+			if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+				continue
+			}
+			rest = strings.ToUpper(rest[:1]) + rest[1:]
+			if m = subjectPhraseRe.FindStringSubmatchIndex(rest); m != nil {
+				text = rest
+			}
+		}
 	}
 	group := func(name string) string {
 		i := subjectPhraseRe.SubexpIndex(name)

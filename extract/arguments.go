@@ -28,7 +28,7 @@ var reportingVerbs = []struct {
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|lawyer|attorney))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|lawyer|attorney)| spokes(?:person|man|woman))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
 	{regexp.MustCompile(`^(?:'s)? (?:has |have |had )?(?:taken|takes|took) the (?:position|view|stance) that\b`), 0.8},
 	{regexp.MustCompile(`^'s (?:position|view|argument|contention|stance|case) (?:is|was|has been|has long been) that\b`), 0.85},
 }
@@ -41,7 +41,7 @@ var (
 	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
 	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
 	quoteFirst      = regexp.MustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|\w+)? ?(?:was |is |were |are |would be |will be )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
+	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
 	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.

@@ -188,8 +188,15 @@ func (d *doc) listForward(ms []*mention, k int) []*mention {
 			last = len(out) - 1
 		}
 	}
+	if otherTail.MatchString(head(d.m[out[len(out)-1].end:], 60)) {
+		return out // "A, B and nine other states"
+	}
 	return out[:last+1]
 }
+
+// otherTail closes a list with a count of unnamed others: ", and nine
+// other states".
+var otherTail = regexp.MustCompile(`^,? and (?:\d+|[a-z]+) (?:other|more) [a-z-]+(?: [a-z-]+)?`)
 
 // subjectsBefore returns the list of mentions that ends just before byte
 // offset at, when only subjGapRe text lies between.
@@ -419,8 +426,12 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			}
 			mark(subj, si, rolePlaintiff)
 			last := plaintiffs[len(plaintiffs)-1]
-			if rest := d.m[last.end:s.end]; strings.HasPrefix(rest, " against") {
-				at := last.end + len(" against")
+			skip := 0
+			if o := otherTail.FindStringIndex(d.m[last.end:s.end]); o != nil {
+				skip = o[1]
+			}
+			if rest := d.m[last.end+skip : s.end]; strings.HasPrefix(rest, " against") {
+				at := last.end + skip + len(" against")
 				obj := resolve(d.objectsAfter(ms, at))
 				if len(obj) == 0 {
 					obj = resolve(d.decisionAuthor(ms, at, s.end))

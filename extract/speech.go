@@ -36,7 +36,7 @@ var notSpeakers = setOf("justices", "judges", "lawmakers", "critics", "experts",
 // nounAppositive follows a plural noun that a list of names explains;
 // otherNounBefore precedes it in "A, B and 14 other <noun>".
 var (
-	nounAppositive  = regexp.MustCompile(`^(?:,| -| —|:) `)
+	nounAppositive  = regexp.MustCompile(`^(?:,| -| —|:) (?:(?:led by|including|among them|such as) (?:[a-z-]+ ){0,3})?`)
 	otherNounBefore = regexp.MustCompile(`,? and (?:\d+|[a-z]+) other $`)
 )
 
@@ -244,7 +244,7 @@ func (d *doc) pluralLitigants(noun string) []*party {
 		}
 		ms := d.inSentence(si)
 		var list []*mention
-		if g := nounAppositive.FindString(head(d.m[loc[1]:], 6)); g != "" {
+		if g := nounAppositive.FindString(head(d.m[loc[1]:], 60)); g != "" {
 			list = d.objectsAfter(ms, loc[1]+len(g)-1)
 		} else if om := otherNounBefore.FindStringIndex(tail(d.m[:loc[0]], 30)); om != nil {
 			at := loc[0] - (len(tail(d.m[:loc[0]], 30)) - om[0])

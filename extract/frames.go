@@ -445,8 +445,8 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		// "ending a fight with X": X opposes the sentence's first litigant
 		for _, fi := range findNearIf(s.may(fightHints), fightNounRe, s.s, s.low, []string{"with", "against"}, 60) {
 			obj := resolve(d.objectsAfter(ms, s.start+fi[1]))
-			if len(obj) == 0 || ms[0].start >= s.start+fi[0] {
-				continue
+			if len(obj) == 0 || ms[0].start >= s.start+fi[0] || countryNames[obj[0].name] {
+				continue // "a border clash with X" is no lawsuit
 			}
 			first := d.frameParty(ms[0], named)
 			if first == nil || containsParty(obj, first) {

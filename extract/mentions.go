@@ -33,6 +33,9 @@ var (
 	// usAsPartyRe is "the United States" as the object of a phrase of
 	// support or opposition: the government as a party, not a place.
 	usAsPartyRe = regexp.MustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
+	// countryOwns follows a country that owns a body: "Norway's Fair
+	// Trading Board", "France's regulator".
+	countryOwns = regexp.MustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
 	// countedBefore ends in a number: what follows counts several.
 	countedBefore = regexp.MustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
 	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
@@ -577,6 +580,19 @@ func classifyName(name, before, after string) string {
 	words := strings.Fields(name)
 	if len(words) == 0 {
 		return ""
+	}
+	if countryNames[name] {
+		// a state as a party ("France, Denmark and Spain submitted
+		// observations"), but not a place ("stored in Ireland") or an
+		// owner ("Ireland's regulator")
+		prev := ""
+		if f := strings.Fields(before); len(f) > 0 {
+			prev = strings.ToLower(f[len(f)-1])
+		}
+		if placePrepositions[prev] || strings.HasPrefix(after, "-") || countryOwns.MatchString(after) {
+			return ""
+		}
+		return facts.KindGovernment
 	}
 	if placeWords[name] || countryTable[name] != "" || legislatureWords[name] || capitalStoplist[name] {
 		return ""

@@ -171,7 +171,7 @@ func (d *doc) findParties() {
 	var main *party
 	best := 0
 	for _, p := range named {
-		if p.kind == facts.KindPerson && !p.litigant {
+		if p.kind == facts.KindPerson && !p.litigant || countryNames[p.name] && !p.litigant {
 			continue
 		}
 		score := len(p.mentions) + 2*strings.Count(d.title, p.name)

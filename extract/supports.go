@@ -357,7 +357,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 		}
 		if mt.end != end {
 			if len(out) == 0 {
-				return d.examplesInGap(si, pos-len(t)+listGapStart(t), pos)
+				return d.examplesInGap(si, pos-len(t), pos)
 			}
 			break
 		}
@@ -374,7 +374,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 		end = d.mentions[j].end
 	}
 	if len(out) == 0 {
-		return d.examplesInGap(si, pos-len(t)+listGapStart(t), pos)
+		return d.examplesInGap(si, pos-len(t), pos)
 	}
 	return append(out, d.companionsInGap(si, pos-len(t)+listGapStart(t), pos)...)
 }
@@ -410,18 +410,26 @@ func (d *doc) examplesInGap(si, from, to int) []*mention {
 	if from >= to {
 		return nil
 	}
-	loc := examplesRe.FindStringIndex(d.m[from:to])
-	if loc == nil {
+	locs := examplesRe.FindAllStringIndex(d.m[from:to], -1)
+	if locs == nil {
 		return nil
 	}
+	loc := locs[len(locs)-1]
 	var out []*mention
 	for _, mt := range d.listAfter(si, from+loc[1]) {
 		if mt.end <= to {
 			out = append(out, mt)
 		}
 	}
+	// the examples must close the subject: "…, among them A and B, filed"
+	if len(out) == 0 || !examplesEnd.MatchString(d.m[out[len(out)-1].end:to]) {
+		return nil
+	}
 	return out
 }
+
+// examplesEnd lies between the last example and the phrase of support.
+var examplesEnd = regexp.MustCompile(`^,?(?: (?:also|too|jointly|each|both|all|have|has|had|separately|later|then))*\s*$`)
 
 // targetAfter returns the supported party's mention after the phrase of
 // support that ends at byte offset end.

@@ -21,6 +21,17 @@ var countryTable = map[string]string{
 	"EU": "EU", "European": "EU",
 }
 
+// countryNames are the countries that may be parties (the United States
+// is the government of its disputes instead).
+var countryNames = setOf("Ireland", "United Kingdom", "Britain", "France", "Germany", "Canada", "Australia",
+	"India", "China", "Japan", "Netherlands", "Italy", "Spain", "Brazil", "Denmark", "Belgium", "Sweden",
+	"Poland", "Austria", "Portugal", "Greece", "Finland", "Norway", "Luxembourg", "Hungary", "Mexico",
+	"South Korea", "Switzerland", "Israel", "Russia")
+
+// placePrepositions before a country make it a place, not a party.
+var placePrepositions = setOf("in", "from", "to", "across", "outside", "throughout", "near", "within", "into",
+	"at", "of", "over", "around", "between", "beyond", "inside", "toward", "towards", "on")
+
 // usSignals are words that show an article is about the U.S.: a generic
 // "the government" then means the U.S. government.
 var usSignals = `\b(?:U\.S\.|US|United States|American|federal|Justice Department|Department of Justice|Congress|Supreme Court|Circuit|District Court|district court|[A-Z][a-z]+ administration)\b`

@@ -778,14 +778,26 @@ func onlyNamedWith(named []*party, noun string) *party {
 	return found
 }
 
+// opposedTail ends a phrase whose object is an opponent ("has been
+// fighting ").
+var opposedTail = regexp.MustCompile(`\b(?:sued|sues|suing|against|fighting|battling|challenging|challenged|fought|battled|taking on|took on|defying|defied)\s+$`)
+
+// opposingHead follows a subject that goes to court against someone
+// ("the Denver-based company sued").
+var opposingHead = regexp.MustCompile(`^ (?:has |have |had |also |then |later )*(?:sued|sues|countersued|challenged|appealed|filed (?:a |an )?(?:suit|lawsuit|complaint|appeal))\b`)
+
 // linkDescriptiveEarly links "the Denver-based company" to the
 // company named last before it, within the two sentences before, when that
 // company backs no one, so that litigation phrases around the reference
-// count; resolveDescriptive decides the rest once litigants are known.
+// count (only after a phrase of opposition); resolveDescriptive decides
+// the rest once litigants are known.
 func (d *doc) linkDescriptiveEarly() {
 	for i, mt := range d.mentions {
 		if !mt.desc || mt.role != "" || mt.party != nil {
 			continue
+		}
+		if !opposedTail.MatchString(tail(d.m[d.sents[mt.si].start:mt.start], 30)) && !opposingHead.MatchString(head(d.m[mt.end:], 40)) {
+			continue // only where a litigation phrase needs it
 		}
 		for j := i - 1; j >= 0 && d.mentions[j].si >= mt.si-2; j-- {
 			p := d.mentions[j].party

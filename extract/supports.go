@@ -499,7 +499,7 @@ func (d *doc) listAfter(si, pos int) []*mention {
 	if k == len(ms) {
 		return nil
 	}
-	gap := d.m[pos:ms[k].start]
+	gap := trimTitleModifier(d.m[pos:ms[k].start])
 	if !listStart.MatchString(gap) {
 		return nil
 	}
@@ -512,6 +512,18 @@ func (d *doc) listAfter(si, pos int) []*mention {
 		out = append(out, ms[k])
 	}
 	return out
+}
+
+// titleModifierEnd is a name and a title that qualify the name after
+// them: "Globex co-founder " before "Ann Doe" (see dropTitleModifiers).
+var titleModifierEnd = regexp.MustCompile(`[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
+
+// trimTitleModifier cuts a title modifier from the end of gap.
+func trimTitleModifier(gap string) string {
+	if m := titleModifierEnd.FindStringSubmatchIndex(gap); m != nil && titleNouns[gap[m[2]:m[3]]] {
+		return gap[:m[0]]
+	}
+	return gap
 }
 
 // titleGap stands between an organisation and the person it titles

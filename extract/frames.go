@@ -36,7 +36,7 @@ var (
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
 	sueVerbRe = regexp.MustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
 		`(?:filed|brought|launched|lodged|pressed|pursued|initiated|won|lost) (?:[a-z$0-9,.-]+ ){0,4}?(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?|petitions?|appeals?|proceedings)(?: (?:in|at|before|with) (?:the |a )?[A-Za-z.' ]{2,40}?)? against|` +
-		`took (?:[a-z]+ )?(?:legal )?action against|(?:joined|intervened in) the (?:case|lawsuit|suit|challenge|litigation)|went to court against|` +
+		`took (?:[a-z]+ )?(?:legal )?action against|(?:had )?(?:lodged|filed|brought|launched|pressed|initiated) against|(?:joined|intervened in) the (?:case|lawsuit|suit|challenge|litigation)|went to court against|` +
 		`(?:(?:is|are|was|were|has been|have been) )?(?:challenging|battling|fighting)|challenged)\b`)
 
 	// passiveSueRe follows defendants ("X was sued by Y", "X was named as a

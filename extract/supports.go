@@ -57,6 +57,8 @@ var supportRules = []supportRule{
 	{re: regexp.MustCompile(`\bjoined (?:\d+ |[a-z]+ )?(?:other |more )?(?:[a-z-]+ ){0,2}(?:companies|firms|groups|organi[sz]ations|states|businesses|others) in (?:an?|the|their) (?P<via>(?:joint )?(?:amicus )?brief)`), conf: 0.9, hints: []string{"joined"}},
 	// "told the court in a joint filing that …"
 	{re: regexp.MustCompile(`\b(?:told|urged|asked|warned|reminded) the (?:court|judges?|justices|panel|tribunal) in (?:an?|its|their|the) ` + viaWords + `\b`), conf: 0.8, hints: viaHints},
+	// "were admitted as amici and backed X"
+	{re: regexp.MustCompile(`\b(?:were|was|had been|have been|has been) (?:also )?(?:admitted|allowed|permitted|granted leave) (?:to (?:intervene|take part|appear) )?as (?P<via>amici curiae|amici|amicus curiae|amicus|interveners?|intervenors?)\b`), conf: 0.8, hints: []string{"amic", "interven"}},
 	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
 	{re: regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
 	// "lent its voice to X", "urged the judges to side with X"
@@ -71,15 +73,16 @@ var supportRules = []supportRule{
 }
 
 // relativeGap stands between a supported party and a passive phrase of
-// support: nothing, or ", which".
-var relativeGap = regexp.MustCompile(`^(?:,? (?:which|who))?\s*$`)
+// support: nothing, ", which", or a thing of the party's ("Globex's
+// defence of the rules, which").
+var relativeGap = regexp.MustCompile(`^(?:'s? [a-z]+(?: of (?:the |its |their )?[a-z]+)?)?(?:,? (?:which|who))?\s*$`)
 
 // alsoDid follows a phrase of support with more supporters: ", as did
 // several app makers, including X and Y", "and so did X".
 var alsoDid = regexp.MustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
 
 // targetPhrase introduces the supported party after the form of support.
-var targetPhrase = regexp.MustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind)\s+|^\s*in\s+$`)
+var targetPhrase = regexp.MustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind|and (?:also )?(?:backed|supported|sided with))\s+|^\s*in\s+$`)
 
 // possessiveSide is "in Globex's support" or "on Globex's side".
 var possessiveSide = regexp.MustCompile(`^'s? (?:support|favou?r|defen[cs]e|side|behalf|position|appeal|case|challenge|bid)\b`)
@@ -93,7 +96,7 @@ var refusedSupport = regexp.MustCompile(`(?i)\b(?:refused|denied|rejected|turned
 // listGapItems matches a run of the pieces that may stand between a list
 // of supporters and the phrase of support ("and two other firms",
 // ", which …,", " also").
-const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, (?:joined by|along with|together with|as well as) [^,]{1,80},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*`
+const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plus|and) (?:\d+|[a-z-]+)?(?: ?[a-z-]+){0,5} (?:other|more)?(?: ?[a-z-]+){0,4}?(?:others|companies|firms|groups|organi[sz]ations|businesses|giants|members|entities|associations|states|countries|governments|providers|makers),?|, (?:joined by|along with|together with|as well as) [^,]{1,80},|, (?:on behalf of|which|who|whose|leading|led by|through|representing|most of them|among them|including|an?|the) [^,]{0,100},|, (?:which|who)| (?:also|too|jointly|each|both|all|have|has|had|separately|later|earlier|recently|then|publicly|themselves|itself|on \w+|last \w+|this \w+))*`
 
 // listGapAt matches a run of list-gap pieces that starts at the beginning
 // of a text and runs to its end.
@@ -401,7 +404,7 @@ func (d *doc) companionsInGap(si, from, to int) []*mention {
 
 // examplesRe opens the named examples of a described group: "More than
 // 500 athletes, among them A and B, signed …".
-var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?`)
+var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?|^(?:Two|Three|Four|Five|Several|Both|Many|\d+) [a-z -]{2,40}, (?:the )?`)
 
 // examplesInGap returns the names that a described group's examples list
 // between byte offsets from and to of sentence si, when no name stands

@@ -28,7 +28,7 @@ var (
 // Hints of the citation, statute, date and refusal patterns.
 var (
 	caseHints    = []string{" v. ", " vs. ", " versus "}
-	statuteHints = []string{"Act", "Amendment", "Code", "Regulation", "Directive", "Convention", "Treaty", "Charter", "Statute", "Ordinance", "Rule"}
+	statuteHints = []string{"Act", "Amendment", "Code", "Regulation", "Directive", "Convention", "Treaty", "Charter", "Statute", "Ordinance", "Rule", "Constitution", "Clause"}
 	// dateHints are case-sensitive: month names and abbreviations, week
 	// days ("…day") and relative dates.
 	dateHints = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -34,12 +34,25 @@ var (
 	// neutralCitation is a European or UK neutral citation.
 	neutralCitation = regexp.MustCompile(`\b(?:Case C-\d+/\d+|\[\d{4}\] (?:UKSC|EWCA Civ|EWHC|IESC|IEHC|IECA) \d+)`)
 	codeSection     = regexp.MustCompile(`\b\d+ (?:U\.S\.C\.|C\.F\.R\.)(?: ?§§?| Sec(?:tion|\.)?)? ?\d+[a-z]?(?:\([a-z0-9]+\))*`)
-	statuteName     = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'-]*|[A-Z]+)(?: (?:(?:of|and|the|for|on|to|in|&) )*(?:[A-Z][A-Za-z'-]*|\d+))* ` + statuteHeads + `\b(?: of \d{4})?`)
-	acronymAlias    = regexp.MustCompile(`^(?:,? or (?:the )?|,? \((?:the )?)([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\)?`)
-	sectionOf       = regexp.MustCompile(`\b(?:Section|section|Article|article) (\d+[a-z]?(?:\([a-z0-9]+\))*) of (?:the )?$`)
-	shortID         = regexp.MustCompile(`\b[Ii]d\.(?: at \d+)?`)
-	supraRe         = regexp.MustCompile(`\b([A-Z][\w'-]+), supra\b`)
-	ordinalAmend    = regexp.MustCompile(`\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Fourteenth) Amendment\b`)
+	statuteName     = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'-]*|[A-Z]+)(?: (?:(?:of|and|the|for|on|to|in|&) )*(?:[A-Z][A-Za-z'-]*|\d+))* ` + statuteHeads + `\b` +
+		// "Charter of Widget Rights of the Union", "Treaty on the Making of
+		// …"; a year: "Widget Act 1996", "Act, 2000"
+		`(?: (?:of|on) (?:the )?[A-Z][A-Za-z'-]*(?: (?:(?:of|the|and) )*[A-Z][A-Za-z'-]*)*)?(?: of \d{4}|,? (?:19|20)\d\d\b(?: \((?:Cth|NSW|Vic|Qld)\))?)?`)
+	// lawNumber is a numbered European law or a bill: "Directive
+	// 2031/12/EU", "Regulation (EU) 2030/101", "House Bill 77".
+	lawNumber = regexp.MustCompile(`\b(?:(?:Directive|Regulation) (?:\((?:EU|EC|EEC)\) )?(?:No\.? )?\d{2,4}/\d+(?:/(?:EC|EU|EEC))?|(?:Senate|House|Assembly) Bill (?:No\. )?\d+)`)
+	// stateCode is a section of a state's code: "RCW 19.86.020".
+	stateCode = regexp.MustCompile(`\b(?:ORS|RCW|ILCS|MCL|NRS|O\.C\.G\.A\.|Gen\. Stat\.) (?:§ ?)?\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:/\d+)?`)
+	// statuteStopwords open a statute's name only because they open the
+	// sentence or a phrase ("Under the Widget Act").
+	statuteStopwords = setOf("The", "A", "An", "In", "On", "At", "By", "With", "Under", "For", "From", "To", "Of",
+		"And", "But", "Or", "After", "Before", "Since", "While", "Although", "Because", "If", "When", "Despite",
+		"Through", "That", "This", "Its", "Their", "His", "Her", "Both", "Neither", "Either", "Citing", "Applying")
+	acronymAlias = regexp.MustCompile(`^(?:,? or (?:the )?|,? \((?:the )?)([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\)?`)
+	sectionOf    = regexp.MustCompile(`\b(?:Section|section|Article|article) (\d+[a-z]?(?:\([a-z0-9]+\))*) of (?:the )?$`)
+	shortID      = regexp.MustCompile(`\b[Ii]d\.(?: at \d+)?`)
+	supraRe      = regexp.MustCompile(`\b([A-Z][\w'-]+), supra\b`)
+	ordinalAmend = regexp.MustCompile(`\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Fourteenth) Amendment\b`)
 )
 
 func (d *doc) addPrecedent(p *precedent, si int, start, end int) *precedent {
@@ -105,17 +118,29 @@ func (d *doc) findPrecedents() {
 		if mayContain(s.s, statuteHints) {
 			statutes = statuteName.FindAllStringIndex(s.s, -1)
 		}
+		for _, m := range findAllIf(strings.Contains(s.s, "/") || strings.Contains(s.s, " Bill "), lawNumber, s.s) {
+			d.addStatute(si, s, m[0], m[1])
+		}
+		for _, m := range findAllIf(strings.Contains(s.s, " "), stateCode, s.s) {
+			c := s.s[m[0]:m[1]]
+			d.addPrecedent(&precedent{name: c, kind: facts.PrecedentStatute, citation: c, conf: 0.9}, si, s.start+m[0], s.start+m[1])
+		}
+		statutes = splitStatuteLists(s.s, statutes)
 		for _, m := range statutes {
-			name := trimLeadingStopwords(s.s[m[0]:m[1]])
-			if name == "" || !strings.Contains(name, " ") && !ordinalAmend.MatchString(name) {
+			from := m[0] + len(s.s[m[0]:m[1]]) - len(trimStatuteStopwords(s.s[m[0]:m[1]]))
+			name := s.s[from:m[1]]
+			if name == "" || !strings.Contains(name, " ") && !ordinalAmend.MatchString(name) && name != "Constitution" {
 				continue
 			}
-			if d.isCovered(s.start+m[0], s.start+m[1]) {
-				continue
+			if d.isCovered(s.start+m[0], s.start+m[1]) || titlesName(s.s[m[1]:]) {
+				continue // "the Widget Law Project" is a group, not a law
 			}
 			p := &precedent{name: name, kind: facts.PrecedentStatute, conf: 0.9}
-			if sm := sectionOf.FindStringSubmatch(s.s[:m[0]]); sm != nil {
-				p.citation = strings.TrimSuffix(strings.TrimSuffix(sm[0], "the "), " of ")
+			if sm := sectionOf.FindStringSubmatchIndex(s.s[:from]); sm != nil {
+				// "section 79 of the Widget Act": the provision is the precedent
+				p.citation = strings.TrimSuffix(strings.TrimSuffix(s.s[sm[0]:from], "the "), " of ")
+				p.name = s.s[sm[0]:m[1]]
+				p.aliases = []string{name}
 			}
 			q := d.addPrecedent(p, si, s.start+m[0], s.start+m[1])
 			// "the Protecting Online Records Act, or PORA"
@@ -185,4 +210,65 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// trimStatuteStopwords drops function words that open a statute's name
+// only because they open the sentence or a phrase, keeping words that
+// belong to names ("All Widgets Act").
+func trimStatuteStopwords(name string) string {
+	for {
+		w, rest, ok := strings.Cut(name, " ")
+		if !ok || !statuteStopwords[w] {
+			return name
+		}
+		name = rest
+	}
+}
+
+// splitStatuteLists splits a match that joins two laws with "and" ("the
+// Widget Act and Section 7 of the Gadget Act") into its laws.
+func splitStatuteLists(s string, ms [][]int) [][]int {
+	var out [][]int
+	for _, m := range ms {
+		text := s[m[0]:m[1]]
+		cut := -1
+		for i := strings.Index(text, " and "); i >= 0; {
+			left := text[:i]
+			if statuteEnd.MatchString(left) {
+				cut = i
+				break
+			}
+			j := strings.Index(text[i+1:], " and ")
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		if cut < 0 {
+			out = append(out, m)
+			continue
+		}
+		out = append(out, []int{m[0], m[0] + cut}, []int{m[0] + cut + len(" and "), m[1]})
+	}
+	return out
+}
+
+// statuteEnd is the end of a law's name.
+var statuteEnd = regexp.MustCompile(` ` + statuteHeads + `$`)
+
+// addStatute records the law written at [a, b) of sentence s, named with
+// the provision before it when there is one ("Article 15(1) of Directive
+// 2002/58/EC").
+func (d *doc) addStatute(si int, s sentence, a, b int) {
+	if d.isCovered(s.start+a, s.start+b) {
+		return
+	}
+	name := s.s[a:b]
+	p := &precedent{name: name, kind: facts.PrecedentStatute, conf: 0.9}
+	if sm := sectionOf.FindStringSubmatchIndex(s.s[:a]); sm != nil {
+		p.citation = strings.TrimSuffix(strings.TrimSuffix(s.s[sm[0]:a], "the "), " of ")
+		p.name = s.s[sm[0]:b]
+		p.aliases = []string{name}
+	}
+	d.addPrecedent(p, si, s.start+a, s.start+b)
 }

@@ -404,7 +404,11 @@ func (d *doc) companionsInGap(si, from, to int) []*mention {
 
 // examplesRe opens the named examples of a described group: "More than
 // 500 athletes, among them A and B, signed …".
-var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?|^(?:Two|Three|Four|Five|Several|Both|Many|\d+) [a-z -]{2,40}, (?:the )?`)
+var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?`)
+
+// countedGroupRe opens a subject that is a counted group named in
+// apposition: "Two industry groups, A and B, …".
+var countedGroupRe = regexp.MustCompile(`^(?:Two|Three|Four|Five|Several|Both|Many|\d+) [a-z -]{2,40}, (?:the )?`)
 
 // examplesInGap returns the names that a described group's examples list
 // between byte offsets from and to of sentence si, when no name stands
@@ -415,7 +419,12 @@ func (d *doc) examplesInGap(si, from, to int) []*mention {
 	}
 	locs := examplesRe.FindAllStringIndex(d.m[from:to], -1)
 	if locs == nil {
-		return nil
+		if from != d.sents[si].start {
+			return nil
+		}
+		if locs = countedGroupRe.FindAllStringIndex(d.m[from:to], 1); locs == nil {
+			return nil
+		}
 	}
 	loc := locs[len(locs)-1]
 	var out []*mention

@@ -113,7 +113,7 @@ var officeWords = setOf("Senator", "Sen.", "Rep.", "Representative", "Attorney",
 	"Ambassador", "Founder", "Co-founder", "CEO", "Chairman", "Chairwoman", "Director", "Prosecutor")
 
 // statuteHeads end the name of a statute or other written law.
-var statuteHeads = `(?:Act|Amendment|Code|Regulation|Directive|Convention|Treaty|Charter|Statute|Ordinance|Rule)`
+var statuteHeads = `(?:Act|Amendment|Code|Regulations|Regulation|Directive|Convention|Treaty|Charter|Statute|Ordinance|Rule|Constitution|Clause)`
 
 // placeWords are continents, unions and countries: never parties, but
 // they can be where a court sits. Cities, regions and states are not

@@ -34,7 +34,7 @@ var ordinals = map[string]string{
 	"7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh",
 }
 
-const circuitOrdinal = `(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal)`
+const circuitOrdinal = `(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|District of [A-Z][a-z]+|Federal)`
 
 // courtLevels maps words in a court's name to its level.
 var courtLevels = []struct {
@@ -86,16 +86,42 @@ var namedCourts = []struct {
 		}, []string{"supreme court"}, []string{"Supreme Court"}},
 	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.) )?High Court(?: of ([A-Z][a-z]+))?`),
 		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}, []string{"High Court"}},
+	// "the U.S. District Court in Springfield"
+	{regexp.MustCompile(`\b(?:the )?(?:U\.S\.|United States|federal) (District|Bankruptcy) Court (?:in|at) ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+		func(m []string) (string, string) { return "U.S. " + m[1] + " Court in " + m[2], m[2] }, []string{"court in", "court at"}, []string{"Court"}},
+	// Courts known by their judges: "District Judge Ann Doe of the
+	// Northern District of Utopia", "a federal judge in Springfield",
+	// "Springfield District Judge Ann Doe".
+	{regexp.MustCompile(`\b(?:District|Magistrate|Bankruptcy) Judge (?:[A-Z][\w.'-]* ){1,3}?of the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"judge"}, []string{"Judge"}},
+	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) (?:(federal|U\.S\.|district|magistrate|bankruptcy) )+judge in ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+		func(m []string) (string, string) { return "U.S. District Court in " + m[2], m[2] }, []string{"judge in"}, []string{"judge"}},
+	{regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) District Judge\b`),
+		func(m []string) (string, string) {
+			if countryTable[m[1]] != "" || capitalStoplist[m[1]] {
+				return "", ""
+			}
+			return m[1] + " District Court", m[1]
+		}, []string{"district judge"}, []string{"District Judge"}},
 	// Other capitalised names: "Delaware Court of Chancery", "Tokyo District Court".
-	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}Court(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
-		func(m []string) (string, string) { return otherCourtName(m[1]), "" }, []string{"court"}, []string{"Court"}},
+	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}(?:Court|Tribunal)(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
+		func(m []string) (string, string) { return otherCourtName(m[1]), "" }, []string{"court", "tribunal"}, []string{"Court", "Tribunal"}},
 	// Descriptions: "a district court in Chicago", "a federal court in Oslo".
-	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
-		func(m []string) (string, string) { return capitalize(m[1]) + " in " + m[2], m[2] }, []string{"court in", "court of", "court for"}, []string{"court"}},
+	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|in) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme|criminal|civil|family|county|military|labou?r) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
+		func(m []string) (string, string) {
+			if federalTrialCourt.MatchString(m[1]) {
+				return "U.S. District Court in " + m[2], m[2] // outside the U.S. "U.S." is dropped
+			}
+			return capitalize(m[1]) + " in " + m[2], m[2]
+		}, []string{"court in", "court of", "court for"}, []string{"court"}},
 	// "a Chicago court", "an Oslo federal court".
-	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial) )?court)\b`),
+	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial|criminal|civil|family|county) ){0,2}court)\b`),
 		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }, []string{" court"}, []string{"court"}},
 }
+
+// federalTrialCourt describes a national trial court: "federal court",
+// "federal district court".
+var federalTrialCourt = regexp.MustCompile(`^(?:(?:federal|U\.S\.|US) )+(?:district )?court$`)
 
 // otherCourtName is the name of a court matched by its capitalised words:
 // a sentence-initial "The" is no part of it, a bare "Court of Justice" is
@@ -205,6 +231,9 @@ func (d *doc) findCourts() {
 					}
 				}
 				level := courtLevel(m[0])
+				if level == "" && strings.Contains(name, "District Court") {
+					level = "district" // "a federal judge in Springfield"
+				}
 				if strings.HasPrefix(name, "Supreme Court") || name == "High Court" {
 					switch {
 					case place == "":
@@ -221,6 +250,9 @@ func (d *doc) findCourts() {
 					if name == "U.S. Supreme Court" || strings.HasSuffix(name, " Supreme Court") {
 						level = "supreme"
 					}
+				}
+				if d.country != "U.S." && strings.HasPrefix(name, "U.S. ") && !strings.HasPrefix(m[0], "U.S.") && !strings.Contains(m[0], " U.S. ") {
+					name = strings.TrimPrefix(name, "U.S. ") // "a district judge in Oslo"
 				}
 				taken = append(taken, span{mi[0], mi[1]})
 				c := d.addCourt(name, level, place, s.start+mi[0])
@@ -269,6 +301,56 @@ func isPlaceLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// mergeDistrictCourts joins a trial court known only by its city ("a
+// federal judge in Springfield") to the one trial court named by its
+// district ("the Central District of Utopia") when the article has no
+// other: the two are one court described twice.
+func (d *doc) mergeDistrictCourts() {
+	var byCity []*court
+	var byDistrict *court
+	districts := 0
+	for _, c := range d.courts {
+		if c.level != "district" {
+			continue
+		}
+		switch {
+		case strings.Contains(c.name, " District Court in "):
+			byCity = append(byCity, c)
+		case strings.Contains(c.name, " for the ") && strings.Contains(c.name, "District of "):
+			byDistrict = c
+			districts++
+		default:
+			districts += 2 // another trial court: no merging
+		}
+	}
+	if byDistrict == nil || districts != 1 || len(byCity) != 1 {
+		return
+	}
+	from := byCity[0]
+	for i := range d.courtRefs {
+		if d.courtRefs[i].court == from {
+			d.courtRefs[i].court = byDistrict
+			d.courtRefs[i].note = "the article's only trial court named by its district"
+		}
+	}
+	for _, j := range d.judges {
+		if j.court == from {
+			j.court = byDistrict
+		}
+	}
+	byDistrict.explicit += from.explicit
+	if from.first < byDistrict.first {
+		byDistrict.first = from.first
+	}
+	kept := d.courts[:0]
+	for _, c := range d.courts {
+		if c != from {
+			kept = append(kept, c)
+		}
+	}
+	d.courts = kept
 }
 
 // addCourt returns the court with this level and place, creating it.

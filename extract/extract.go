@@ -291,6 +291,7 @@ func (d *doc) run() {
 	d.findPrecedents()
 	d.findCourts()
 	d.findJudges()
+	d.mergeDistrictCourts()
 	d.findSurnames()
 	d.findMentions()
 	d.findParties()

@@ -14,8 +14,8 @@ import (
 // courtHints, supportHints and rulingHints are words at least one of which
 // (in lower case) a sentence must contain for the family to apply.
 var (
-	namedCourtHints = []string{"court", "circuit", "cjeu", "ecj"}
-	courtHints      = []string{"court", "circuit", "cjeu", "ecj", "judge", "panel", "justices", "magistrate"}
+	namedCourtHints = []string{"court", "circuit", "cjeu", "ecj", "tribunal", "judge"}
+	courtHints      = []string{"court", "circuit", "cjeu", "ecj", "judge", "panel", "justices", "magistrate", "tribunal"}
 	supportHints    = []string{"brief", "letter", "statement", "filing", "declaration", "comments", "amicus",
 		"friend", "weight", "back", "sided", "siding", "support", "rallied", "lined up", "stood", "weighed in", "joined",
 		"lent", "lend", "voice", "side with", "rule for", "find for", "rule in", "find in", "interven"}

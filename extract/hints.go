@@ -27,7 +27,7 @@ var (
 
 // Hints of the citation, statute, date and refusal patterns.
 var (
-	caseHints    = []string{" v. ", " vs. ", " versus "}
+	caseHints    = []string{" v. ", " vs. ", " versus ", " v "}
 	statuteHints = []string{"Act", "Amendment", "Code", "Regulation", "Directive", "Convention", "Treaty", "Charter", "Statute", "Ordinance", "Rule", "Constitution", "Clause"}
 	// dateHints are case-sensitive: month names and abbreviations, week
 	// days ("…day") and relative dates.

@@ -97,7 +97,7 @@ func (d *doc) sentenceSubject(si, pos int) *mention {
 func (d *doc) findArguments() {
 	seen := map[[2]int]bool{} // party index, sentence
 	add := func(a *argument) {
-		if a.by == nil || notAnArgument.MatchString(a.claim) {
+		if a.by == nil || notAnArgument.MatchString(head(a.claim, 120)) {
 			return
 		}
 		key := [2]int{d.partyIndex(a.by), a.si}

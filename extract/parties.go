@@ -127,7 +127,7 @@ func (d *doc) findParties() {
 			continue
 		}
 		s := d.sents[mt.si]
-		after := d.m[mt.end:s.end]
+		after := head(d.m[mt.end:s.end], 120) // the rules are anchored at its start
 		before := d.m[s.start:mt.start]
 		for _, r := range litigationRules {
 			if !r.re.MatchString(after) {

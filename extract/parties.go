@@ -412,7 +412,7 @@ func headWord(long, short string) bool {
 // suffixVariant reports whether long is short plus corporate words only
 // ("Globex BV" and "Globex").
 func suffixVariant(long, short string) bool {
-	if !strings.HasPrefix(long, short+" ") {
+	if len(long) <= len(short) || long[len(short)] != ' ' || !strings.HasPrefix(long, short) {
 		return false
 	}
 	lw, sw := strings.Fields(long), strings.Fields(short)
@@ -442,6 +442,9 @@ func isCorporateWord(w string) bool {
 // name in the article is short plus other words: "Globex Nordic Ltd" and
 // "Globex Iberia Ltd" are two companies.
 func (d *doc) brandVariant(long, short string) bool {
+	if len(long) <= len(short) || long[len(short)] != ' ' || !strings.HasPrefix(long, short) || strings.Contains(short, " ") {
+		return false
+	}
 	lw, sw := strings.Fields(long), strings.Fields(short)
 	if len(sw) != 1 || lw[0] != sw[0] || isCorporateWord(lw[1]) {
 		return false

@@ -44,6 +44,8 @@ var (
 	lawNumber = regexp.MustCompile(`\b(?:(?:Directive|Regulation) (?:\((?:EU|EC|EEC)\) )?(?:No\.? )?\d{2,4}/\d+(?:/(?:EC|EU|EEC))?|(?:Senate|House|Assembly) Bill (?:No\. )?\d+)`)
 	// stateCode is a section of a state's code: "RCW 19.86.020".
 	stateCode = regexp.MustCompile(`\b(?:ORS|RCW|MCL|NRS|O\.C\.G\.A\.|Gen\. Stat\.) (?:§ ?)?\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:/\d+)?`)
+	// stateCodeHints are the literal words every stateCode match holds.
+	stateCodeHints = []string{"ORS ", "RCW ", "MCL ", "NRS ", "O.C.G.A. ", "Gen. Stat. "}
 	// statuteStopwords open a statute's name only because they open the
 	// sentence or a phrase ("Under the Widget Act").
 	statuteStopwords = setOf("The", "A", "An", "In", "On", "At", "By", "With", "Under", "For", "From", "To", "Of",
@@ -122,7 +124,7 @@ func (d *doc) findPrecedents() {
 		for _, m := range findAllIf(strings.Contains(s.s, "/") || strings.Contains(s.s, " Bill "), lawNumber, s.s) {
 			d.addStatute(si, s, m[0], m[1])
 		}
-		for _, m := range findAllIf(strings.Contains(s.s, " "), stateCode, s.s) {
+		for _, m := range findAllIf(mayContain(s.s, stateCodeHints), stateCode, s.s) {
 			c := s.s[m[0]:m[1]]
 			d.addPrecedent(&precedent{name: c, kind: facts.PrecedentStatute, citation: c, conf: 0.9}, si, s.start+m[0], s.start+m[1])
 		}

@@ -155,12 +155,16 @@ var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:
 // next sentence's argument.
 var (
 	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|because|told the (?:court|judges?|justices|panel)|urged|urging)\b[^.]*` +
-		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
-		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted)\b[^.]*` +
+		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
+		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b[^.]*` +
 		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*`)
 	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
-	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|told the (?:court|judges?|justices))\b`)
+	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
 )
+
+// viewOfRe opens a sentence that attributes the sentence before to
+// someone: "That, at least, is the view of X".
+var viewOfRe = regexp.MustCompile(`^(?:That|This|Such)(?:, at least,)? (?:is|was|has been) (?:also )?(?:the (?:view|argument|position|case|message) of|what)\b`)
 
 // scanSupports finds the supports of every sentence. With mark set it only
 // marks the supporters (before litigants are decided); otherwise it records
@@ -289,6 +293,10 @@ func (d *doc) addGrounds(si int, found []*support) {
 			claim = m[2]
 		}
 		g = &ground{claim: trimClaim(claim), si: si, conf: 0.8}
+	} else if si > 0 && d.sents[si-1].para == s.para && viewOfRe.MatchString(s.s) {
+		// "Drones save lives. That, at least, is the view of X, which …"
+		g = &ground{claim: trimClaim(d.sents[si-1].s), si: si - 1, conf: 0.65,
+			note: "the view stated in the sentence before, which this sentence attributes to the supporter"}
 	} else if si+1 < len(d.sents) && d.sents[si+1].para == s.para {
 		next := d.sents[si+1].s
 		if m := nextSentenceGround.FindStringIndex(next); m != nil {

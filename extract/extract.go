@@ -103,7 +103,10 @@ type doc struct {
 	supportGate []bool
 	// stemNames maps the first word of multi-word names to their second
 	// words (see brandVariant).
-	stemNames      map[string]map[string]bool
+	stemNames map[string]map[string]bool
+	// groups are the counted groups of supporters, by name (see
+	// countedGroup).
+	groups         map[string]*party
 	supportMatches map[[2]int][][]int
 	subjectLists   map[[2]int][]*mention
 	// lastPlural is the last plural subject of reported speech ("the

@@ -228,6 +228,17 @@ func (d *doc) scanSupports(mark bool) {
 				if neitherSide.MatchString(s.s) {
 					target = nil
 				}
+				if len(supporters) == 0 && !rule.passive && !mark {
+					// "A group of 154 economists filed a brief"
+					if g := d.countedSubject(si, start); g != nil && !seen[g] {
+						seen[g] = true
+						sup := &support{supporter: g, target: target, via: via, si: si, conf: rule.conf - 0.1, note: "a group the article counts rather than names"}
+						if target == nil {
+							sup.conf = 0.6
+						}
+						found = append(found, sup)
+					}
+				}
 				for _, sm := range supporters {
 					p := sm.party
 					if p == nil || seen[p] || sm.desc {
@@ -274,6 +285,7 @@ func (d *doc) scanSupports(mark bool) {
 		d.supports = append(d.supports, found...)
 	}
 	if !mark {
+		d.soDidSupports()
 		d.applySideContext()
 		d.carryGrounds()
 	}

@@ -196,7 +196,11 @@ func (d *doc) listForward(ms []*mention, k int) []*mention {
 
 // otherTail closes a list with a count of unnamed others: ", and nine
 // other states".
-var otherTail = regexp.MustCompile(`^,? and (?:\d+|[a-z]+) (?:other|more) [a-z-]+(?: [a-z-]+)?`)
+var otherTail = regexp.MustCompile(`^,? and (?:\d+|[a-z]+) (?:other|more) [a-z-]+`)
+
+// appositiveTail is a description set off after a name: ", a local
+// group,".
+var appositiveTail = regexp.MustCompile(`^, (?:a|an|the|its|their) [^,]{1,60},`)
 
 // subjectsBefore returns the list of mentions that ends just before byte
 // offset at, when only subjGapRe text lies between.
@@ -428,6 +432,8 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			last := plaintiffs[len(plaintiffs)-1]
 			skip := 0
 			if o := otherTail.FindStringIndex(d.m[last.end:s.end]); o != nil {
+				skip = o[1]
+			} else if o := appositiveTail.FindStringIndex(d.m[last.end:s.end]); o != nil {
 				skip = o[1]
 			}
 			if rest := d.m[last.end+skip : s.end]; strings.HasPrefix(rest, " against") {

@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/amicus-graph/amicus/facts"
+)
+
+// The articles below are made up for these tests: each shows one way of
+// writing that the rules must read without knowing any of the names.
+
+func extractArticle(t *testing.T, text string) facts.Document {
+	t.Helper()
+	doc, err := Extract(Input{Source: "test.txt", Text: "Headline\n\n" + text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// supportPairs lists the supports as "supporter -> supported" ("-" when
+// the side is not stated).
+func supportPairs(doc facts.Document) []string {
+	var out []string
+	for _, s := range doc.Supports {
+		to := s.Supported
+		if to == "" {
+			to = "-"
+		}
+		out = append(out, s.Supporter+" -> "+to)
+	}
+	return out
+}
+
+func TestSupportPhrasings(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"appositive role noun",
+			"Brightwell Clinic, the only maternity clinic in Harlow County, sued Harlow County over its funding rules. The Midwives Guild filed a brief supporting the clinic.",
+			[]string{"Midwives Guild -> Brightwell Clinic"}},
+		{"paragraph gathers a side",
+			"Norvane Energy sued the Tarrow Water Board over a pipeline permit.\n\nThe board has its own allies. The Tarrow Anglers Association told the court in a joint filing that the river would suffer.",
+			[]string{"Tarrow Anglers Association -> Tarrow Water Board"}},
+		{"lent its voice",
+			"Quenby Records sued Loopcraft over remix software. The Independent Makers Forum lent its voice to Quenby's case.",
+			[]string{"Independent Makers Forum -> Quenby Records"}},
+		{"urged the judges to side with",
+			"Kestrin Mobile sued Orlav Devices over a hinge patent. The Small Inventors Council urged the judges to side with Kestrin.",
+			[]string{"Small Inventors Council -> Kestrin Mobile"}},
+		{"along with",
+			"Dunmore Port Authority was sued by Friends of the Sable Marsh over a dredging permit. The Dunmore County Council, along with the Coastal Shippers Association, asked the court to uphold the permit and side with the port authority.",
+			[]string{"Dunmore County Council -> Dunmore Port Authority", "Coastal Shippers Association -> Dunmore Port Authority"}},
+		{"named examples of a described group",
+			"Halvex Labs sued the Drug Pricing Board over a price cap. More than 300 executives, among them Halvex Labs chief executive Mara Quist and Tobin Reyes, signed a letter backing Halvex Labs.",
+			[]string{"Mara Quist -> Halvex Labs", "Tobin Reyes -> Halvex Labs"}},
+		{"counted group and so did",
+			"Westlake sued the Ferris Foundation over its grant rules. The Open Grants Alliance filed a brief backing Westlake. So did 41 members of Parliament, who wrote that the rules were unfair.",
+			[]string{"Open Grants Alliance -> Westlake", "41 members of Parliament -> Westlake"}},
+		{"countries as supporters",
+			"Pell Dawson sued Ireland over data retention rules. Several governments, among them Portugal, Austria and Greece, submitted observations backing Ireland's position.",
+			[]string{"Portugal -> Ireland", "Austria -> Ireland", "Greece -> Ireland"}},
+		{"refused applicants are no supporters",
+			"Marsh Tenants Union sued Corwell Properties over rent fees. The Landlords Council sought leave to intervene on Corwell's side, but the court refused its application.",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := supportPairs(extractArticle(t, c.text))
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing support %q; got %q", w, got)
+				}
+			}
+			if c.want == nil && len(got) > 0 {
+				t.Errorf("want no supports, got %q", got)
+			}
+		})
+	}
+}
+
+func TestGroundsPhrasings(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"lawyers' clause after a semicolon",
+			"Ostrava Games sued Pellam Inc. over app store fees. The Trade Department filed a brief backing Ostrava Games; its lawyers wrote that the lower court read the law too narrowly.",
+			"the lower court read the law too narrowly"},
+		{"the sentence a supporter's view restates",
+			"Corvin City was sued by three residents over police drones.\n\nDrones reach emergencies before patrol cars. That, at least, is the view of the Corvin Police Union, which filed a brief backing the city.",
+			"Drones reach emergencies before patrol cars"},
+		{"participle opening",
+			"Halden Fund was sued by the Equal Grants Project. Alarmed that a ruling could hurt scholarships, the Civic Rights Institute filed a brief supporting Halden Fund.",
+			"a ruling could hurt scholarships"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := extractArticle(t, c.text)
+			var grounds []string
+			for _, s := range doc.Supports {
+				for _, g := range s.Grounds {
+					grounds = append(grounds, g.Claim)
+				}
+			}
+			if !slices.ContainsFunc(grounds, func(g string) bool { return strings.Contains(g, c.want) }) {
+				t.Errorf("want a ground with %q; got %q", c.want, grounds)
+			}
+		})
+	}
+}
+
+func TestLawAndCourtPhrasings(t *testing.T) {
+	doc := extractArticle(t, "Amberly Taxis sued the Transit Board under section 12 of the Road Fares Act 2004 and the Working Hours Regulations 1999. "+
+		"The Transit Board relied on Cobden Ltd v Marsh and on Article 9 of the Charter of Transport Rights of the Union.\n\n"+
+		"District Judge Ada Ferris of the Western District of Calder later ruled for the board. A federal judge in Port Sable had refused an earlier request. "+
+		"The Haverton Employment Tribunal found for Amberly Taxis.")
+	var laws, courts []string
+	for _, p := range doc.Precedents {
+		laws = append(laws, p.Name)
+	}
+	for _, c := range doc.Courts {
+		courts = append(courts, c.Name)
+	}
+	for _, w := range []string{"section 12 of the Road Fares Act 2004", "Working Hours Regulations 1999", "Cobden Ltd v. Marsh", "Article 9 of the Charter of Transport Rights of the Union"} {
+		if !slices.Contains(laws, w) {
+			t.Errorf("missing law %q; got %q", w, laws)
+		}
+	}
+	for _, w := range []string{"U.S. District Court for the Western District of Calder", "Haverton Employment Tribunal"} {
+		if !slices.Contains(courts, w) {
+			t.Errorf("missing court %q; got %q", w, courts)
+		}
+	}
+	if slices.Contains(courts, "U.S. District Court in Port Sable") {
+		t.Errorf("the city court should be merged into the one district court; got %q", courts)
+	}
+}
+
+func TestPartyPhrasings(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"litigant list closed by unnamed others",
+			"A judge refused to dismiss a lawsuit brought by Utopia, Arcadia and nine other states against Pellor Pharma Inc. over drug prices.",
+			[]string{"Utopia", "Arcadia", "Pellor Pharma Inc."}},
+		{"found liable to",
+			"A court found the remix app Loopcraft liable to Quenby Records for copying.",
+			[]string{"Loopcraft", "Quenby Records"}},
+		{"friends of the marsh and the corps",
+			"The suit was brought by Friends of the Sable Marsh, a local group, against the U.S. Army Corps of Engineers. The Corps told the court that its permit was lawful.",
+			[]string{"Friends of the Sable Marsh", "U.S. Army Corps of Engineers"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := extractArticle(t, c.text)
+			var litigants []string
+			for _, p := range doc.Parties {
+				if p.Side != "" {
+					litigants = append(litigants, p.Name)
+				}
+			}
+			for _, w := range c.want {
+				if !slices.Contains(litigants, w) {
+					t.Errorf("missing litigant %q; got %q", w, litigants)
+				}
+			}
+		})
+	}
+}

@@ -49,6 +49,10 @@ var (
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
+// pronounOpening is a personal pronoun that opens a sentence as its
+// subject.
+var pronounOpening = regexp.MustCompile(`^(?:He|She|It|They)\b`)
+
 // coSubjectGap joins two names of one subject list ("Globex and its
 // parent Initech").
 var coSubjectGap = regexp.MustCompile(`^(?:,|, and| and)(?: (?:its|their) [a-z -]{1,30})? $`)
@@ -181,7 +185,13 @@ func (d *doc) findArguments() {
 		}
 		// "… repeating its position that …", "insisting that …"
 		if m := findIf(s.may(positionHints), positionPhrase, s.s); m != nil {
-			if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil && !subj.party.supporter {
+			if pm := pronounOpening.FindString(s.s); pm != "" {
+				// "He later sued X, arguing that …": the pronoun's party
+				if p, _ := d.previousSpeaker(si, pm != "It" && pm != "They"); p != nil && !p.supporter {
+					add(&argument{by: p, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.7,
+						note: sprintf("'%s' → %s: the litigant the sentence before is about", pm, p.name)})
+				}
+			} else if subj := d.sentenceSubject(si, s.start+m[0]); subj != nil && !subj.party.supporter {
 				note := "'its' → " + subj.party.name + ": the subject of the sentence"
 				add(&argument{by: subj.party, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.8, note: note})
 			}

@@ -611,6 +611,8 @@ func classifyName(name, before, after string) string {
 		// "a court in Oslo", "near Oslo": a place (but "in Globex's
 		// support" names a party)
 		return ""
+	case allOffice(words):
+		return facts.KindAgency // "Attorney General": an office, not a person
 	case personTitles[prevWord]:
 		return facts.KindPerson
 	case orgSuffixes[last] || orgSuffixes[strings.TrimSuffix(last, ".")]:
@@ -703,4 +705,15 @@ func (d *doc) dropTitleModifiers() {
 		out = append(out, mt)
 	}
 	d.mentions = out
+}
+
+// allOffice reports whether every word of a name is a title or an office
+// ("Attorney General", "Solicitor General").
+func allOffice(words []string) bool {
+	for _, w := range words {
+		if !personTitles[w] && !officeWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }

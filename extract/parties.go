@@ -282,6 +282,16 @@ func (d *doc) findParties() {
 		assigned = true
 		d.cases = append(d.cases, ds)
 	}
+	// A public body that litigates but that no frame ties to anyone stands
+	// with the government of the dispute ("The bureau insists …").
+	if d.gov != nil && d.gov.dispute != nil {
+		for _, p := range d.parties {
+			if p.litigant && p.dispute == nil && p != d.gov && (p.kind == facts.KindAgency || p.kind == facts.KindGovernment && !countryNames[p.name]) {
+				p.dispute, p.side = d.gov.dispute, d.gov.side
+				p.notes = append(p.notes, "a public body on the side of "+d.gov.name)
+			}
+		}
+	}
 	for _, p := range d.parties {
 		if p.litigant && p.dispute == nil {
 			p.litigant = false

@@ -22,14 +22,16 @@ var reportingVerbs = []struct {
 	re   *regexp.Regexp
 	conf float64
 }{
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|counsel|lawyer|attorney)| spokes(?:person|man|woman))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|lawyer|attorney)| spokes(?:person|man|woman))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
 	{regexp.MustCompile(`^(?:'s)? (?:has |have |had )?(?:taken|takes|took) the (?:position|view|stance) that\b`), 0.8},
+	// "the judge sided with Globex, which had argued that …"
+	{regexp.MustCompile(`^, (?:which|who) (?:had |has |have |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|said|says|told the (?:court|judges?|justices|panel)) that\b`), 0.75},
 	{regexp.MustCompile(`^'s (?:position|view|argument|contention|stance|case) (?:is|was|has been|has long been) that\b`), 0.85},
 }
 
@@ -46,7 +48,7 @@ var (
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
 	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their) [^,"]{2,90},`)
-	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
+	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
 // pronounOpening is a personal pronoun that opens a sentence as its

@@ -452,11 +452,16 @@ func isCorporateWord(w string) bool {
 // name in the article is short plus other words: "Globex Nordic Ltd" and
 // "Globex Iberia Ltd" are two companies.
 func (d *doc) brandVariant(long, short string) bool {
-	if len(long) <= len(short) || long[len(short)] != ' ' || !strings.HasPrefix(long, short) || strings.Contains(short, " ") {
+	if len(long) <= len(short) || long[len(short)] != ' ' || !strings.HasPrefix(long, short) {
 		return false
 	}
 	lw, sw := strings.Fields(long), strings.Fields(short)
-	if len(sw) != 1 || lw[0] != sw[0] || isCorporateWord(lw[1]) {
+	if len(sw) > 1 {
+		// "Widget Lane" for "Widget Lane Music": one more word, and no
+		// other name goes on from "Widget Lane"
+		return len(lw) == len(sw)+1 && !isCorporateWord(lw[len(sw)]) && d.onlyNameAfter(short) == long
+	}
+	if isCorporateWord(lw[1]) {
 		return false
 	}
 	// "Globex Robotics Inc." or "Globex Robotics"
@@ -464,6 +469,22 @@ func (d *doc) brandVariant(long, short string) bool {
 		return false
 	}
 	return len(d.stemNames[sw[0]]) == 1
+}
+
+// onlyNameAfter returns the one name of the article that is prefix plus
+// more words, or "" when there are none or several.
+func (d *doc) onlyNameAfter(prefix string) string {
+	found := ""
+	for _, mt := range d.mentions {
+		if mt.desc || mt.gov || !strings.HasPrefix(mt.surface, prefix+" ") {
+			continue
+		}
+		if found != "" && found != mt.surface {
+			return ""
+		}
+		found = mt.surface
+	}
+	return found
 }
 
 // indexStems records, for every name of two or more words, its second

@@ -15,7 +15,7 @@ import (
 
 // subjectPhraseRe opens a sentence with such a subject and a reporting
 // verb; the claim follows the match.
-var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
+var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
 	`(?:The|the) (?P<rolesing>[a-z]+) and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants)|` +
 	`(?:The|Both) (?P<plural>[a-z-]+s)(?: and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants))?|` +
 	`(?:A|An|The) (?P<spokes>company|agency|city|state|government|department|bureau|commission|fund|group|firm) (?:spokes(?:man|woman|person)|lawyer|attorney)|` +

@@ -60,7 +60,7 @@ var supportRules = []supportRule{
 	// "were admitted as amici and backed X"
 	{re: regexp.MustCompile(`\b(?:were|was|had been|have been|has been) (?:also )?(?:admitted|allowed|permitted|granted leave) (?:to (?:intervene|take part|appear) )?as (?P<via>amici curiae|amici|amicus curiae|amicus|interveners?|intervenors?)\b`), conf: 0.8, hints: []string{"amic", "interven"}},
 	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
-	{re: regexp.MustCompile(`\b(?:took|take|taking) part as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
+	{re: regexp.MustCompile(`\b(?:(?:was|were) (?:allowed|permitted|invited) to )?(?:took|take|taking) part(?: in [^,.;]{1,60}?)? as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
 	// "lent its voice to X", "urged the judges to side with X"
 	{re: regexp.MustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
 	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:side|rule|find) (?:with|for|in favou?r of)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
@@ -71,6 +71,10 @@ var supportRules = []supportRule{
 	{re: regexp.MustCompile(`\b(?:supported|supports)\s+(?:the\s+)?[A-Z]`), conf: 0.8, hints: []string{"support"}},
 	{re: regexp.MustCompile(`\b(?:is|was|were|has been|have been|had been)\s+(?:also\s+)?(?:backed|supported|joined)(?:\s+(?:in|at|before)\s+[^,.;]{1,40}?)?\s+by\b`), passive: true, conf: 0.8, hints: []string{"backed by", "supported by", "joined by", " by "}},
 }
+
+// pluralOwnerBefore is a group's case just before a passive phrase of
+// support: "The residents' challenge, which".
+var pluralOwnerBefore = regexp.MustCompile(`\b(?:[Tt]he) ([a-z]+s)' (?:challenge|case|suit|lawsuit|appeal|claims?|position|side|petition)(?:,? (?:which|that))?\s*$`)
 
 // relativeGap stands between a supported party and a passive phrase of
 // support: nothing, ", which", or a thing of the party's ("Globex's
@@ -207,6 +211,21 @@ func (d *doc) scanSupports(mark bool) {
 				if rule.passive {
 					target = d.mentionEndingBefore(si, start, relativeGap)
 					supporters = d.listAfter(si, end)
+					if target == nil && !mark {
+						// "The residents' challenge, which is supported by X"
+						if pm := pluralOwnerBefore.FindStringSubmatch(tail(d.m[s.start:start], 80)); pm != nil {
+							for _, sm := range supporters {
+								if sm.party == nil || sm.desc || sm.party.litigant || seen[sm.party] {
+									continue
+								}
+								for _, q := range d.pluralLitigants(pm[1]) {
+									found = append(found, &support{supporter: sm.party, targetParty: q, via: via, si: si, conf: 0.65,
+										note: sprintf("'the %s' → %s", pm[1], q.name)})
+								}
+								seen[sm.party] = true
+							}
+						}
+					}
 				} else {
 					var ok bool
 					if supporters, ok = d.subjectLists[[2]int{si, start}]; !ok {

@@ -37,7 +37,7 @@ var (
 	// Trading Board", "France's regulator".
 	countryOwns = regexp.MustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
 	// statePrefix ends in a capitalised name that owns the office after it.
-	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)[A-Z][a-z]+ $`)
+	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
 	// countedBefore ends in a number: what follows counts several.
 	countedBefore = regexp.MustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
 	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
@@ -207,7 +207,7 @@ func (d *doc) findMentions() {
 			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {
 				continue // "governments"
 			}
-			if statePrefix.MatchString(tail(s.s[:mi[0]], 30)) && !strings.HasPrefix(s.s[mi[0]:], "the ") && !strings.HasPrefix(s.s[mi[0]:], "The ") {
+			if sp := statePrefix.FindStringSubmatch(tail(s.s[:mi[0]], 30)); sp != nil && !capitalStoplist[sp[1]] && !strings.HasPrefix(s.s[mi[0]:], "the ") && !strings.HasPrefix(s.s[mi[0]:], "The ") {
 				continue // "the Utopia Department of Justice": a state's, not the nation's
 			}
 			if countedBefore.MatchString(tail(s.s[:mi[0]], 20)) {

@@ -138,6 +138,9 @@ func (d *doc) findPrecedents() {
 			if d.isCovered(s.start+m[0], s.start+m[1]) || titlesName(s.s[m[1]:]) {
 				continue // "the Widget Law Project" is a group, not a law
 			}
+			if strings.HasSuffix(name, " Constitution") && sectionOf.FindStringIndex(s.s[:from]) == nil {
+				continue // "the Widget Constitution" may be a magazine; a cited provision is not
+			}
 			p := &precedent{name: name, kind: facts.PrecedentStatute, conf: 0.9}
 			if sm := sectionOf.FindStringSubmatchIndex(s.s[:from]); sm != nil {
 				// "section 79 of the Widget Act": the provision is the precedent

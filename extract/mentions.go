@@ -38,6 +38,9 @@ var (
 	countryOwns = regexp.MustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
 	// statePrefix ends in a capitalised name that owns the office after it.
 	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
+	// groupNounAfter follows initials or a surname that name a union or a
+	// family ("the Widget union", "the Doe family").
+	groupNounAfter = regexp.MustCompile(`^ (union|family)\b`)
 	// countedBefore ends in a number: what follows counts several.
 	countedBefore = regexp.MustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
 	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
@@ -239,6 +242,12 @@ func (d *doc) findMentions() {
 			kind := classifyName(c.text, s.s[:c.start], s.s[c.end:])
 			if kind == "" {
 				continue
+			}
+			// "the Widget union", "the Doe family": the noun is part of the name
+			if m := groupNounAfter.FindStringSubmatch(s.s[c.end:]); m != nil && (isInitialism(c.text) && strings.ToUpper(c.text) == c.text || m[1] == "family" && allTitleWords(strings.Fields(c.text)) && !strings.Contains(c.text, " ")) {
+				c.end += len(m[0])
+				c.text = s.s[c.start:c.end]
+				kind = facts.KindGroup
 			}
 			if s.may(mediaHints) && mediaRe.MatchString(tail(s.s[:c.start], 40)) {
 				continue // "told Reuters": a news outlet

@@ -558,12 +558,17 @@ func (d *doc) listAfter(si, pos int) []*mention {
 		k++ // "Globex co-founder Ann Doe": the person, not the company
 	}
 	out := []*mention{ms[k]}
-	for k+1 < len(ms) && listSep.MatchString(strings.TrimLeft(d.m[ms[k].end:ms[k+1].start], " ")) && d.m[ms[k].end:ms[k+1].start] != " " {
+	for k+1 < len(ms) && (listSep.MatchString(strings.TrimLeft(d.m[ms[k].end:ms[k+1].start], " ")) && d.m[ms[k].end:ms[k+1].start] != " " || describedListSep.MatchString(d.m[ms[k].end:ms[k+1].start])) {
 		k++
 		out = append(out, ms[k])
 	}
 	return out
 }
+
+// describedListSep joins two names of a list where the second has a
+// short description: ", and the consumer group X", ", as well as rival
+// sites including X".
+var describedListSep = regexp.MustCompile(`^,? (?:and|as well as|plus) (?:the )?(?:[A-Za-z-]+ ){1,3}(?:including |such as |among them )?$`)
 
 // titleModifierEnd is a name and a title that qualify the name after
 // them: "Globex co-founder " before "Ann Doe" (see dropTitleModifiers).

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -163,7 +164,7 @@ var (
 		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b[^.]*` +
 		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*`)
 	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
-	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
+	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|(?:Its|Their) (?:[a-z]+ )?(?:director|lawyers?|president|head|chief|spokes(?:man|woman|person)|counsel|leader)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
 )
 
 // viewOfRe opens a sentence that attributes the sentence before to
@@ -294,6 +295,14 @@ func (d *doc) scanSupports(mark bool) {
 						sup.note = target.note
 					}
 					found = append(found, sup)
+					// "backed Globex and Initech": every litigant of the list
+					if target != nil && !rule.passive {
+						for _, more := range d.moreTargets(si, target) {
+							if more.party != p {
+								found = append(found, &support{supporter: p, target: more, via: via, si: si, conf: sup.conf - 0.05, note: more.note})
+							}
+						}
+					}
 				}
 			}
 		}
@@ -332,7 +341,8 @@ func (d *doc) addGrounds(si int, found []*support) {
 		next := d.sents[si+1].s
 		if m := nextSentenceGround.FindStringIndex(next); m != nil {
 			subj := next[:m[1]]
-			related := strings.HasPrefix(subj, "It ") || strings.HasPrefix(subj, "They ") || strings.HasPrefix(subj, "The ") || strings.HasPrefix(subj, "In ")
+			related := strings.HasPrefix(subj, "It ") || strings.HasPrefix(subj, "They ") || strings.HasPrefix(subj, "The ") || strings.HasPrefix(subj, "In ") ||
+				strings.HasPrefix(subj, "Its ") || strings.HasPrefix(subj, "Their ")
 			for _, f := range found {
 				if strings.Contains(subj, f.supporter.name) {
 					related = true
@@ -510,6 +520,25 @@ func (d *doc) targetAfter(si, end int, s sentence) *mention {
 	}
 	return nil
 }
+
+// moreTargets returns the litigants listed right after a supported
+// party's mention ("backing Globex and Initech").
+func (d *doc) moreTargets(si int, target *mention) []*mention {
+	ms := d.inSentence(si)
+	k := slices.Index(ms, target)
+	var out []*mention
+	for k >= 0 && k+1 < len(ms) && targetListSep.MatchString(d.m[ms[k].end:ms[k+1].start]) {
+		k++
+		if ms[k].party == nil || !ms[k].party.litigant {
+			break
+		}
+		out = append(out, ms[k])
+	}
+	return out
+}
+
+// targetListSep joins the names of a list of supported parties.
+var targetListSep = regexp.MustCompile(`^(?:,| and|, and) (?:the )?$`)
 
 // mentionAt returns the mention starting at byte offset pos.
 func (d *doc) mentionAt(si, pos int) *mention {

@@ -51,6 +51,10 @@ var (
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
+// butThat follows a statement of feeling with what the party maintains:
+// "was disappointed but noted that …".
+var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained) )?that\b`)
+
 // pronounOpening is a personal pronoun that opens a sentence as its
 // subject.
 var pronounOpening = regexp.MustCompile(`^(?:He|She|It|They)\b`)
@@ -103,8 +107,16 @@ func (d *doc) sentenceSubject(si, pos int) *mention {
 func (d *doc) findArguments() {
 	seen := map[[2]int]bool{} // party index, sentence
 	add := func(a *argument) {
-		if a.by == nil || notAnArgument.MatchString(head(a.claim, 120)) {
+		if a.by == nil {
 			return
+		}
+		if notAnArgument.MatchString(head(a.claim, 120)) {
+			// "it was disappointed but noted that …": the rest is the argument
+			m := butThat.FindStringIndex(a.claim)
+			if m == nil {
+				return
+			}
+			a.claim = trimClaim(a.claim[m[1]:])
 		}
 		key := [2]int{d.partyIndex(a.by), a.si}
 		if seen[key] {

@@ -96,7 +96,7 @@ var (
 	sideBySideRe = regexp.MustCompile(`^(?:'s?)?,? (?:which|who) (?:fought|defended|contested|litigated) the (?:case|lawsuit|suit|claims?|action|appeal)\b`)
 
 	// subjGapRe lies between the last subject and the verb.
-	subjGapRe = regexp.MustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
+	subjGapRe = regexp.MustCompile(`^(?:'s?)?(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
 
 	// byGapRe lies between "brought by" and the first plaintiff, who may
 	// be described ("brought by convicted fraudster X").

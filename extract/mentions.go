@@ -38,6 +38,8 @@ var (
 	countryOwns = regexp.MustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
 	// statePrefix ends in a capitalised name that owns the office after it.
 	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
+	// capitalStateRe is "the State" written as a party, not a name's part.
+	capitalStateRe = regexp.MustCompile(`\b((?:the|The) State)(?:'s)?(?: (?:argued|argues|said|says|contended|contends|appealed|maintained|insisted|told|defended)\b|[,.;])`)
 	// groupNounAfter follows initials or a surname that name a union or a
 	// family ("the Widget union", "the Doe family").
 	groupNounAfter = regexp.MustCompile(`^ (union|family)\b`)
@@ -226,6 +228,10 @@ func (d *doc) findMentions() {
 				continue
 			}
 			add(mi[0], mi[1], &mention{desc: true, kind: facts.KindCompany, conf: 0.7})
+		}
+		for _, mi := range findAllIf(strings.Contains(s.s, " State"), capitalStateRe, s.s) {
+			// "the State argued": the state party, as in "the state"
+			add(mi[2], mi[3], &mention{desc: true, role: "state", kind: facts.KindGroup, conf: 0.7})
 		}
 		for _, mi := range findNear(roleRe, s.s, s.low, s.present(roleNounForms), 30) {
 			if notDescriptive.MatchString(s.s[mi[1]:]) || strings.HasPrefix(s.s[mi[1]:], " of ") || titlesName(s.s[mi[1]:]) {

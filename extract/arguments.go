@@ -47,7 +47,7 @@ var (
 	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
-	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their) [^,"]{2,90},`)
+	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their) [^"]{2,}?,`)
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
@@ -150,9 +150,19 @@ func (d *doc) findArguments() {
 				}
 				if loc == nil {
 					// skip an appositive: "Globex, represented by X, argued"
-					if am := speakerAppositive.FindStringIndex(near); am != nil {
-						adv = am[1]
-						loc = v.re.FindStringIndex(near[adv:])
+					// (which may hold commas of its own: "Globex, which was
+					// backed by A, B and C, argued")
+					if speakerAppositive.MatchString(near) {
+						for from := 2; loc == nil; {
+							k := strings.Index(near[from:], ",")
+							if k < 0 {
+								break
+							}
+							from += k + 1
+							if loc = v.re.FindStringIndex(near[from:]); loc != nil {
+								adv = from
+							}
+						}
 					}
 				}
 				if loc == nil {

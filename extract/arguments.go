@@ -51,6 +51,13 @@ var (
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
+// counselForRe opens a sentence with a litigant's counsel; counselVerbRe
+// is the verb after the litigants it names.
+var (
+	counselForRe  = regexp.MustCompile(`^(?:Lawyers|Attorneys|Barristers|Solicitors|Counsel) (?:for|representing) `)
+	counselVerbRe = regexp.MustCompile(`^([^,;"]{2,80}?) (?:also |have |had |then )*(?:argued|argue|contended|contend|told the (?:court|judges?|justices|panel|jury|tribunal)|said|say|wrote|maintained|insisted)(?: [^,.;"]{0,40}?)? that\b`)
+)
+
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
 var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained) )?that\b`)
@@ -203,6 +210,20 @@ func (d *doc) findArguments() {
 		}
 		for _, a := range d.quoteArguments(si) {
 			add(a)
+		}
+		// "Lawyers for the city and the chief told the court that …"
+		if m := counselForRe.FindStringIndex(s.s); m != nil {
+			if v := counselVerbRe.FindStringSubmatchIndex(s.s[m[1]:]); v != nil {
+				claim := trimClaim(s.s[m[1]+v[1]:])
+				for _, mt := range d.inSentence(si) {
+					if mt.start < s.start+m[1] || mt.end > s.start+m[1]+v[3] {
+						continue
+					}
+					if mt.party != nil && mt.party.litigant && !mt.party.supporter {
+						add(&argument{by: mt.party, claim: claim, si: si, conf: 0.7, note: "counsel for " + mt.surface})
+					}
+				}
+			}
 		}
 		for _, a := range d.accordingToArguments(si) {
 			add(a)

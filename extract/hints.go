@@ -49,7 +49,7 @@ func mayContain(lower string, hints []string) bool {
 // governmentHints, descriptive heads and mediaHints gate the government,
 // descriptive-reference and news-outlet patterns.
 var (
-	governmentHints = []string{"government", "prosecutors", "justice department", "department of justice", "doj",
+	governmentHints = []string{"government", "prosecutors", "justice department", "department of justice", "doj", "solicitor general",
 		"administration", "attorney general", "attorneys general", "investigators", "authorities", "officials"}
 	mediaHints = []string{"told ", "according to", "reported by", "reporting by", "speaking to", "interview", "quoted by", "confirmed to"}
 )

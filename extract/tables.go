@@ -40,7 +40,7 @@ var usSignals = `\b(?:U\.S\.|US|United States|American|federal|Justice Departmen
 // dispute (prosecutors, the Justice Department, "the Obama
 // administration"); they resolve to the national government party.
 var governmentRefs = `(?:(?:the|The) )?(?:(?:U\.S\.|US|United States|American|federal|Federal|state|State) )?` +
-	`(?:government|Government|prosecutors|Prosecutors|Justice Department|Department of Justice|DOJ|` +
+	`(?:government|Government|prosecutors|Prosecutors|Justice Department|Department of Justice|DOJ|Solicitor General|` +
 	`administration|Administration|attorneys? general|investigators|Investigators|authorities|Authorities|` +
 	`(?:U\.S\. |federal |government |administration |Justice Department )officials|` +
 	`[A-Z][a-z]+ [Aa]dministration)`

@@ -535,9 +535,26 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 				mark(ps, si, role)
 			}
 		}
+		// "The plaintiffs, A and B, allege that X and Y charged …": X and Y
+		// defend against the sentence's plaintiffs
+		if li := findIf(strings.Contains(s.low, "allege"), allegeThatRe, s.s); li != nil {
+			var pls []*party
+			for _, mt := range ms {
+				if p := d.frameParty(mt, named); p != nil && mt.start < s.start+li[0] && fr.role[p] == rolePlaintiff {
+					pls = append(pls, p)
+				}
+			}
+			if defs := resolve(d.objectsAfter(ms, s.start+li[1])); len(pls) > 0 && len(defs) > 0 {
+				mark(defs, si, roleDefendant)
+				oppose(pls, defs)
+			}
+		}
 	}
 	return fr
 }
+
+// allegeThatRe introduces what plaintiffs accuse the defendants of.
+var allegeThatRe = regexp.MustCompile(`\b(?:allege|alleges|alleged|accuse|accuses|accused|claim|claims|claimed) that\b`)
 
 // joinDefence follows "joined the case" when the joiner is a defendant.
 var joinDefence = regexp.MustCompile(`^ (?:[a-z]+ ){0,3}?(?:to defend|as (?:a |an )?(?:co-)?(?:defendants?|respondents?))\b`)
@@ -545,7 +562,7 @@ var joinDefence = regexp.MustCompile(`^ (?:[a-z]+ ){0,3}?(?:to defend|as (?:a |a
 // appositiveOpen opens a list in apposition after a role word ("the
 // plaintiffs, A, B and C" or "the plaintiffs - A and B -"); the match
 // ends with the space before the list.
-var appositiveOpen = regexp.MustCompile(`^(?:,|:| -| --| —| are| were| include| included| (?:were|are) listed as) `)
+var appositiveOpen = regexp.MustCompile(`^(?:,|:| -| --| —| are| were| include| included| (?:were|are) listed as)? `)
 
 // linkRoles ties litigants whose role the frames know but that no edge or
 // alliance connects to the others: a group with the same role as another

@@ -65,6 +65,8 @@ var supportRules = []supportRule{
 	// "lent its voice to X", "urged the judges to side with X"
 	{re: regexp.MustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
 	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:side|rule|find) (?:with|for|in favou?r of)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
+	// "asked the court to let the residents' case go forward"
+	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on) the (?:court|judges?|justices|panel|tribunal) to (?:let|allow)\b`), conf: 0.75, hints: []string{"to let", "to allow"}},
 	{re: regexp.MustCompile(`\b(?:intervened|intervenes|intervening) (?:in support of|on behalf of|on the side of)\b`), conf: 0.8, via: "intervention", hints: []string{"interven"}},
 	{re: regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
 	{re: regexp.MustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), conf: 0.85,

@@ -124,11 +124,11 @@ func (d *doc) document() facts.Document {
 }
 
 // isTheDispute reports whether a case citation names the article's own
-// dispute (both sides are its litigants on opposite sides) rather than a
-// precedent.
+// dispute (both sides are its litigants on opposite sides, and no
+// reporter is cited) rather than a precedent.
 func (d *doc) isTheDispute(p *precedent) bool {
-	if p.kind != facts.PrecedentCase || p.plaintiff == "" {
-		return false
+	if p.kind != facts.PrecedentCase || p.plaintiff == "" || p.citation != "" {
+		return false // a reported decision is cited, even one of this dispute's earlier rounds
 	}
 	a, b := d.partyNamed(p.plaintiff, d.parties), d.partyNamed(p.defendant, d.parties)
 	return a != nil && b != nil && a.litigant && b.litigant && a.side != b.side

@@ -43,7 +43,7 @@ var (
 	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
 	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
 	quoteFirst      = regexp.MustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
+	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
 	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
@@ -60,7 +60,7 @@ var (
 
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
-var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained) )?that\b`)
+var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b`)
 
 // pronounOpening is a personal pronoun that opens a sentence as its
 // subject.

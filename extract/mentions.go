@@ -27,7 +27,7 @@ var (
 	governmentRe  = regexp.MustCompile(`\b` + governmentRefs + `\b`)
 	nationalGovRe = regexp.MustCompile(`\b` + nationalGovernment + `\b`)
 	roleRe        = regexp.MustCompile(`\b(?:the|The) (?:[a-z]+ )?(` + strings.Join(roleNouns, "|") + `)\b`)
-	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+(?:-based)?) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
+	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+(?:-based)?|i[A-Z][a-z]+) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
 	usSignalRe    = regexp.MustCompile(usSignals)
 	mediaRe       = regexp.MustCompile(mediaContext)
 	// usAsPartyRe is "the United States" as the object of a phrase of
@@ -39,7 +39,7 @@ var (
 	// statePrefix ends in a capitalised name that owns the office after it.
 	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
 	// capitalStateRe is "the State" written as a party, not a name's part.
-	capitalStateRe = regexp.MustCompile(`\b((?:the|The) State)(?:'s)?(?: (?:argued|argues|said|says|contended|contends|appealed|maintained|insisted|told|defended)\b|[,.;])`)
+	capitalStateRe = regexp.MustCompile(`\b((?:the|The) State)(?:'s? |(?: (?:argued|argues|said|says|contended|contends|appealed|maintained|insisted|told|defended)\b|[,.;]))`)
 	// groupNounAfter follows initials or a surname that name a union or a
 	// family ("the Widget union", "the Doe family").
 	groupNounAfter = regexp.MustCompile(`^ (union|family)\b`)
@@ -600,6 +600,9 @@ func classifyName(name, before, after string) string {
 	words := strings.Fields(name)
 	if len(words) == 0 {
 		return ""
+	}
+	if name == "State" {
+		return "" // "the State's regime": the role noun, see capitalStateRe
 	}
 	if countryNames[name] {
 		// a state as a party ("France, Denmark and Spain submitted

@@ -46,6 +46,7 @@ var litigationRules = []litigationRule{
 	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:sued|sues|suing|countersued|is suing|are suing)\b`), true, true, true},
 	// "the agency, which has been fighting Globex"
 	{regexp.MustCompile(`^,? (?:which|who) (?:has been |have been |had been |is |are |was |were )?(?:fighting|battling|suing|sued|challenging|challenged)\b`), true, true, true},
+	{regexp.MustCompile(`^ (?:has |had |then |later |also )*(?:took|takes|brought|brings) (?:the|its|their) (?:matter|case|dispute|complaint|fight|issue) (?:to|before) (?:the )?(?:[A-Z][a-z]+ )*(?:[Cc]ourt|[Tt]ribunal)`), true, false, false},
 	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:defended|defends|is defending) (?:the|its|their) (?:law|ban|statute|rule|rules|regulation|policy|measure|order|program|ordinance|decision)\b`), true, false, false},
 	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:filed|brought|launched|lodged|won|lost) (?:a |an |its |their )?(?:lawsuit|suit|complaint|legal challenge|case|action|antitrust case|appeal) against\b`), true, true, true},
 	{regexp.MustCompile(`^ (?:is |are |was |were |has been |have been |had been )?(?:battling|fighting|challenging|taking on|defying|suing)\b`), true, true, true},

@@ -23,6 +23,10 @@ var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>
 	`(?:, for (?:its|their|his|her) part,)?,? (?:(?:also|again|then|later|had|has|have|previously|repeatedly|further|likewise|similarly|on \w+|last \w+) )*` +
 	`(?:argued|argue|argues|contended|contend|contends|maintained|maintain|maintains|insisted|insist|insists|asserted|assert|asserts|countered|counter|counters|responded|respond|responds|alleged|allege|alleges|warned|warn|warns|said|say|says|claimed|claim|claims|wrote|write|writes|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal|lawmakers|jury)|(?:pointed|point|points|relied|rely|relies|leaned|lean|leans)(?: [a-z]+ly)? (?:to|on)|invoked|invoke|invokes|answered|replied)\b(?: that\b)?`)
 
+// courtWritingRe opens a sentence about a court's writing, whose
+// pronoun is the judge.
+var courtWritingRe = regexp.MustCompile(`\b(?:order|ruling|opinion|judgment|decision|dissent|concurrence)\b`)
+
 // openingClause starts a clause that may open a sentence before its
 // subject: "Relying on X, ", "In court papers, ", "On appeal, ".
 var openingClause = regexp.MustCompile(`^(?:[A-Z][a-z]+ing|In|On|At|During|After|Before|Since|Throughout|Separately|Meanwhile|Earlier|Later)\b`)
@@ -67,6 +71,9 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 			rest := text[from:]
 			if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
 				continue
+			}
+			if courtWritingRe.MatchString(text[:from]) {
+				return nil // "In a 48-page order, he wrote …": the judge
 			}
 			rest = strings.ToUpper(rest[:1]) + rest[1:]
 			if m = subjectPhraseRe.FindStringSubmatchIndex(rest); m != nil {

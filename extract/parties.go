@@ -280,21 +280,18 @@ func (d *doc) findParties() {
 		}
 		if assigned && countOn(d.parties, ds) < 2 {
 			start.side, start.dispute = "", nil
+			if d.isPublicBody(start) && d.gov != nil && d.gov.dispute != nil {
+				// a public body no frame ties to anyone stands with the
+				// government of the dispute ("The bureau insists …")
+				start.dispute, start.side = d.gov.dispute, d.gov.side
+				start.notes = append(start.notes, "a public body on the side of "+d.gov.name)
+				continue
+			}
 			start.litigant = false
 			continue
 		}
 		assigned = true
 		d.cases = append(d.cases, ds)
-	}
-	// A public body that litigates but that no frame ties to anyone stands
-	// with the government of the dispute ("The bureau insists …").
-	if d.gov != nil && d.gov.dispute != nil {
-		for _, p := range d.parties {
-			if p.litigant && p.dispute == nil && p != d.gov && (p.kind == facts.KindAgency || p.kind == facts.KindGovernment && !countryNames[p.name]) {
-				p.dispute, p.side = d.gov.dispute, d.gov.side
-				p.notes = append(p.notes, "a public body on the side of "+d.gov.name)
-			}
-		}
 	}
 	for _, p := range d.parties {
 		if p.litigant && p.dispute == nil {
@@ -779,6 +776,9 @@ func (d *doc) linkRolesByName(named []*party) {
 		p, seen := byRole[mt.role]
 		if !seen {
 			p = onlyNamedWith(named, mt.role)
+			if p == nil && !hasAgency(named) {
+				p = onlyAcronymWith(named, mt.role)
+			}
 			byRole[mt.role] = p
 		}
 		if p != nil && len(words) == 3 && !strings.Contains(strings.ToLower(p.name), strings.ToLower(words[1])) {
@@ -852,4 +852,43 @@ func (d *doc) linkDescriptiveEarly() {
 			break
 		}
 	}
+}
+
+// onlyAcronymWith returns the one organisation known only by its initials
+// whose initials hold the noun's first letter after the first place, as a
+// head noun's would ("the bureau" for "FBI", "the commission" for "FTC"),
+// or nil. An agency's role makes the party an agency.
+func onlyAcronymWith(named []*party, noun string) *party {
+	letter := strings.ToUpper(noun[:1])
+	var found *party
+	for _, q := range named {
+		if !isInitialism(q.name) || strings.ToUpper(q.name) != q.name || len(q.name) > 5 || q.supporter || !strings.Contains(q.name[1:], letter) {
+			continue
+		}
+		if found != nil && found != q {
+			return nil
+		}
+		found = q
+	}
+	if found != nil && agencyRoles[noun] && found.kind == facts.KindCompany {
+		found.kind = facts.KindAgency
+	}
+	return found
+}
+
+// hasAgency reports whether a named party that backs no one is a
+// government agency.
+func hasAgency(named []*party) bool {
+	for _, q := range named {
+		if q.kind == facts.KindAgency && !q.supporter {
+			return true
+		}
+	}
+	return false
+}
+
+// isPublicBody reports whether p is an agency or a government other than
+// a country's and the dispute's own.
+func (d *doc) isPublicBody(p *party) bool {
+	return p != d.gov && (p.kind == facts.KindAgency || p.kind == facts.KindGovernment && !countryNames[p.name])
 }

@@ -856,7 +856,7 @@ func (d *doc) linkDescriptiveEarly() {
 
 // onlyAcronymWith returns the one organisation known only by its initials
 // whose initials hold the noun's first letter after the first place, as a
-// head noun's would ("the bureau" for "FBI", "the commission" for "FTC"),
+// head noun's would ("the bureau" for "WBX", "the commission" for "WTC"),
 // or nil. An agency's role makes the party an agency.
 func onlyAcronymWith(named []*party, noun string) *party {
 	letter := strings.ToUpper(noun[:1])

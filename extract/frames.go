@@ -31,7 +31,7 @@ var (
 
 	// frameHints gate the frames as a whole: a sentence with none of them
 	// is skipped.
-	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting"}
+	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded"}
 
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
 	sueVerbRe = regexp.MustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +

@@ -708,6 +708,10 @@ var titleNouns = setOf("maker", "makers", "founder", "co-founder", "executive", 
 	"publisher", "operator", "boss", "head", "director", "officer", "spokesman", "spokeswoman", "spokesperson",
 	"lawyer", "attorney", "counsel", "rival", "giant", "supplier", "partner", "employee", "engineer", "scientist")
 
+// ownerGap stands between a business and the company that owns it,
+// named in apposition: "'s Chinese owner, ".
+var ownerGap = regexp.MustCompile(`^'s (?:[A-Za-z-]+ ){0,2}(?:owner|parent|parent company|holding company|maker|operator|developer|publisher),? (?:the )?$`)
+
 // titleModifierGap is one to three lower-case words between two names.
 var titleModifierGap = regexp.MustCompile(`^ (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
 
@@ -722,6 +726,9 @@ func (d *doc) dropTitleModifiers() {
 			if next.si == mt.si && !next.gov && !next.desc {
 				if m := titleModifierGap.FindStringSubmatch(d.m[mt.end:next.start]); m != nil && titleNouns[m[1]] {
 					continue
+				}
+				if ownerGap.MatchString(d.m[mt.end:next.start]) {
+					continue // "Widgetgram's Chinese owner, Globex": Globex is meant
 				}
 			}
 		}

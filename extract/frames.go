@@ -100,7 +100,7 @@ var (
 
 	// byGapRe lies between "brought by" and the first plaintiff, who may
 	// be described ("brought by convicted fraudster X").
-	byGapRe = regexp.MustCompile(`^ (?:the |a |an |its |their )?(?:[a-z-]+ ){0,3}?(?:[a-z-]+, )?(?:[A-Z][a-z]+\.? ){0,2}$`)
+	byGapRe = regexp.MustCompile(`^ (?:the |a |an |its |their )?(?:[a-z0-9-]+ ){0,3}?(?:[a-z0-9-]+, )?(?:the )?(?:[A-Z][a-z]+\.? ){0,2}$`)
 
 	// claimsAgainstRe names defendants ("their claims against the vendor,
 	// X", "a lawsuit against X").

@@ -44,6 +44,8 @@ type litigationRule struct {
 // litigationRules are the phrases that make a named organisation a litigant.
 var litigationRules = []litigationRule{
 	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:sued|sues|suing|countersued|is suing|are suing)\b`), true, true, true},
+	// "the agency accused Globex of …", "the agency alleges that Globex …"
+	{regexp.MustCompile(`^ (?:has |have |had |also |first )*(?:accused|accuses|accusing|alleges that|alleged that|allege that)\b`), true, true, true},
 	// "the agency, which has been fighting Globex"
 	{regexp.MustCompile(`^,? (?:which|who) (?:has been |have been |had been |is |are |was |were )?(?:fighting|battling|suing|sued|challenging|challenged)\b`), true, true, true},
 	{regexp.MustCompile(`^ (?:has |had |then |later |also )*(?:took|takes|brought|brings) (?:the|its|their) (?:matter|case|dispute|complaint|fight|issue) (?:to|before) (?:the )?(?:[A-Z][a-z]+ )*(?:[Cc]ourt|[Tt]ribunal)`), true, false, false},

@@ -143,8 +143,8 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 		note = sprintf("'the %s and its co-litigants' → %s", noun, joinNames(names(by)))
 	case group("spokes") != "":
 		noun := group("spokes")
-		p, _ := d.previousSpeaker(si+1, false)
-		if p == nil || (noun != "company" && noun != "firm" && !strings.Contains(strings.ToLower(p.name), noun) && !kindFits(noun, p.kind)) {
+		p := d.previousOfKind(si, noun)
+		if p == nil {
 			return nil
 		}
 		by = []*party{p}
@@ -158,6 +158,25 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 		out = append(out, &argument{by: p, claim: claim, si: si, conf: 0.65, note: note})
 	}
 	return out
+}
+
+// previousOfKind returns the first litigant, in sentence si or the two
+// before it, that a spokesperson's noun fits ("a company spokesman" is
+// a company's, "an agency lawyer" an agency's).
+func (d *doc) previousOfKind(si int, noun string) *party {
+	for j := si; j >= 0 && j >= si-2; j-- {
+		for _, mt := range d.inSentence(j) {
+			p := d.speaker(mt)
+			if p == nil || p.supporter {
+				continue
+			}
+			company := (noun == "company" || noun == "firm") && (p.kind == facts.KindCompany || p.kind == facts.KindGroup)
+			if company || strings.Contains(strings.ToLower(p.name), noun) || kindFits(noun, p.kind) {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // kindFits reports whether a role noun fits a party kind.

@@ -18,7 +18,7 @@ import (
 var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
 	`(?:The|the) (?P<rolesing>[a-z]+) and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants)|` +
 	`(?:The|Both) (?P<plural>[a-z-]+s)(?: and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants))?|` +
-	`(?:A|An|The) (?P<spokes>company|agency|city|state|government|department|bureau|commission|fund|group|firm) (?:spokes(?:man|woman|person)|lawyer|attorney)|` +
+	`(?:(?:A|An|The) (?P<spokes>company|agency|city|state|government|department|bureau|commission|fund|group|firm)|(?P<spokesCap>Company|Agency|City|State|Government|Department|Bureau|Commission|Fund|Group|Firm)) (?:spokes(?:man|woman|person)|lawyers?|attorneys?|officials)|` +
 	`(?P<lawyersOf>Lawyers|Attorneys|Counsel) for (?:the )?(?P<plural2>[a-z-]+s))` +
 	`(?:, for (?:its|their|his|her) part,)?,? (?:(?:also|again|then|later|had|has|have|previously|repeatedly|further|likewise|similarly|on \w+|last \w+) )*` +
 	`(?:argued|argue|argues|contended|contend|contends|maintained|maintain|maintains|insisted|insist|insists|asserted|assert|asserts|countered|counter|counters|responded|respond|responds|alleged|allege|alleges|warned|warn|warns|said|say|says|claimed|claim|claims|wrote|write|writes|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal|lawmakers|jury)|(?:pointed|point|points|relied|rely|relies|leaned|lean|leans)(?: [a-z]+ly)? (?:to|on)|invoked|invoke|invokes|answered|replied)\b(?: that\b)?`)
@@ -141,8 +141,8 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 		}
 		by = d.coLitigants(p)
 		note = sprintf("'the %s and its co-litigants' → %s", noun, joinNames(names(by)))
-	case group("spokes") != "":
-		noun := group("spokes")
+	case group("spokes") != "" || group("spokesCap") != "":
+		noun := strings.ToLower(group("spokes") + group("spokesCap"))
 		p := d.previousOfKind(si, noun)
 		if p == nil {
 			return nil

@@ -22,7 +22,7 @@ var reportingVerbs = []struct {
 	re   *regexp.Regexp
 	conf float64
 }{
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office|director|chief executive|chief|head|president|general counsel))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:told (?:lawmakers|Congress|senators|legislators|regulators|reporters)|argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
 	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
@@ -60,7 +60,7 @@ var (
 
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
-var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b`)
+var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b|: "`)
 
 // pronounOpening is a personal pronoun that opens a sentence as its
 // subject.

@@ -336,6 +336,11 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 			end--
 		}
 		sp := span{t[0], end}
+		// "WTA - The Widget Trade Association": initials and the name they stand for
+		if len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == " - " && w == "The" && isAllCaps(s[cur[len(cur)-1].start:cur[len(cur)-1].end]) {
+			cur = append(cur, sp)
+			continue
+		}
 		// "Society for Arts & Letters": a spaced ampersand joins too
 		adjacent := len(cur) > 0 && (s[cur[len(cur)-1].end:t[0]] == " " || s[cur[len(cur)-1].end:t[0]] == " & " && isCapitalised(w))
 		// "Lawyers' Committee": a plural possessive inside a name
@@ -746,4 +751,17 @@ func allOffice(words []string) bool {
 		}
 	}
 	return len(words) > 0
+}
+
+// isAllCaps reports whether w is initials: two to six capital letters.
+func isAllCaps(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -164,7 +164,8 @@ var (
 	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|because|told the (?:court|judges?|justices|panel)|urged|urging)\b[^.]*` +
 		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
 		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b[^.]*` +
-		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*`)
+		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*` +
+		`|\bmade (?:submissions|arguments|the case|representations) (?:on|about|that)\b[^.]*`)
 	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
 	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|(?:Its|Their) (?:[a-z]+ )?(?:director|lawyers?|president|head|chief|spokes(?:man|woman|person)|counsel|leader)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
 )

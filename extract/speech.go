@@ -18,6 +18,7 @@ import (
 var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
 	`(?:The|the) (?P<rolesing>[a-z]+) and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants)|` +
 	`(?:The|Both) (?P<plural>[a-z-]+s)(?: and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants))?|` +
+	`(?:Some|Several|One|Two|Three|Many|Most) of the (?P<someof>[a-z-]+s)|` +
 	`(?:(?:A|An|The) (?P<spokes>company|agency|city|state|government|department|bureau|commission|fund|group|firm)|(?P<spokesCap>Company|Agency|City|State|Government|Department|Bureau|Commission|Fund|Group|Firm)) (?:spokes(?:man|woman|person)|lawyers?|attorneys?|officials)|` +
 	`(?P<lawyersOf>Lawyers|Attorneys|Counsel) for (?:the )?(?P<plural2>[a-z-]+s))` +
 	`(?:, for (?:its|their|his|her) part,)?,? (?:(?:also|again|then|later|had|has|have|previously|repeatedly|further|likewise|similarly|on \w+|last \w+) )*` +
@@ -120,6 +121,13 @@ func (d *doc) subjectPhraseArguments(si int) []*argument {
 		note = sprintf("'%s' → %s: the litigant the sentence before is about", w, joinNames(names(by)))
 		if plural {
 			d.lastPlural.si, d.lastPlural.by = si, by
+		}
+	case group("someof") != "":
+		// "Some of the plaintiffs have invoked …": the side's lead party
+		noun := group("someof")
+		if ps := d.pluralLitigants(noun); len(ps) > 0 {
+			by = ps[:1]
+			note = sprintf("'some of the %s' → %s: the lead party of that group", noun, ps[0].name)
 		}
 	case group("plural") != "" || group("plural2") != "":
 		noun := group("plural") + group("plural2")

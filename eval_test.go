@@ -5,33 +5,60 @@ import (
 	"testing"
 )
 
-// regressionFloors are the dev corpus's scores when this test was
-// written, less 0.03: extraction may not get worse than this. They are
-// not the issue's targets (supporters F1 0.9, grounds recall 0.85, courts
-// 0.9, arguments recall 0.8, precedents recall 0.9), which the rules do
-// not reach yet; raise these as the scores rise.
+// issueTargets are the extraction targets on the dev corpus (issue 3:
+// supporters F1 0.9, grounds found for 0.85 of the supporters whose
+// grounds the text gives, courts precision and recall 0.9, arguments
+// attributed to the right party recall 0.8, precedents recall 0.9). The
+// test fails when the rules fall below any of them.
+var issueTargets = []string{
+	"supporters.f1=0.9",
+	"grounds.recall=0.85",
+	"courts.precision=0.9",
+	"courts.recall=0.9",
+	"arguments.recall=0.8",
+	"precedents.recall=0.9",
+}
+
+// regressionFloors guard the other scores: the dev corpus's scores when
+// they were last raised, less 0.03.
 var regressionFloors = []string{
-	"supporters.f1=0.60",
-	"grounds.recall=0.35",
-	"courts.precision=0.82",
-	"courts.recall=0.77",
-	"arguments.recall=0.46",
-	"precedents.recall=0.62",
-	"all.f1=0.62",
+	"parties.f1=0.86",
+	"judges.f1=0.72",
+	"all.f1=0.81",
+}
+
+// heldOutFloors guard the articles the rules were not tuned on, which
+// matter most: what users bring is unseen text.
+var heldOutFloors = []string{
+	"supporters.f1=0.84",
+	"courts.recall=0.89",
+	"arguments.recall=0.70",
+	"precedents.recall=0.92",
+	"all.f1=0.78",
 }
 
 // TestEvalFloors runs `amicus eval` on the sample articles with the
 // regression floors, and checks that a floor above the scores fails.
 func TestEvalFloors(t *testing.T) {
 	args := []string{"eval", "examples/articles", "--quiet"}
-	for _, f := range regressionFloors {
+	for _, f := range append(issueTargets, regressionFloors...) {
 		args = append(args, "--require", f)
 	}
 	stdout, stderr, code := amicus(t, args...)
 	if code != 0 {
-		t.Fatalf("extraction fell below a regression floor (exit %d):\n%s\n%s", code, stdout, stderr)
+		t.Fatalf("extraction fell below a target or a regression floor (exit %d):\n%s\n%s", code, stdout, stderr)
 	}
 	t.Logf("dev corpus scores:\n%s", stdout)
+
+	args = []string{"eval", "examples/heldout/articles", "--quiet"}
+	for _, f := range heldOutFloors {
+		args = append(args, "--require", f)
+	}
+	stdout, stderr, code = amicus(t, args...)
+	if code != 0 {
+		t.Fatalf("extraction fell below a held-out floor (exit %d):\n%s\n%s", code, stdout, stderr)
+	}
+	t.Logf("held-out scores:\n%s", stdout)
 
 	stdout, stderr, code = amicus(t, "eval", "examples/articles", "--quiet", "--require", "supporters.f1=0.99")
 	if code == 0 || !strings.Contains(stdout+stderr, "supporters") {

@@ -200,9 +200,14 @@ func (d *doc) findPrecedents() {
 // trimLeadingStopwords drops capitalised function words that open a name
 // only because they open the sentence ("In Doe v. Globex").
 func trimLeadingStopwords(name string) string {
+	return trimLeading(name, capitalStoplist)
+}
+
+// trimLeading drops the words of stop that open name.
+func trimLeading(name string, stop map[string]bool) string {
 	for {
 		w, rest, ok := strings.Cut(name, " ")
-		if !ok || !capitalStoplist[w] {
+		if !ok || !stop[w] {
 			return name
 		}
 		name = rest
@@ -222,13 +227,7 @@ func appendUnique(list []string, s string) []string {
 // only because they open the sentence or a phrase, keeping words that
 // belong to names ("All Widgets Act").
 func trimStatuteStopwords(name string) string {
-	for {
-		w, rest, ok := strings.Cut(name, " ")
-		if !ok || !statuteStopwords[w] {
-			return name
-		}
-		name = rest
-	}
+	return trimLeading(name, statuteStopwords)
 }
 
 // splitStatuteLists splits a match that joins two laws with "and" ("the

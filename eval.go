@@ -16,10 +16,12 @@ import (
 )
 
 // evalCommand runs `amicus eval`: it extracts the facts of every article in
-// a directory, compares them with the hand-made gold annotations, and
-// prints each article's misses and extras and a table of scores.
-func evalCommand(ctx context.Context, args []string, stdout io.Writer) error {
+// a directory (with the extractor --extractor names), compares them with
+// the hand-made gold annotations, and prints each article's misses and
+// extras and a table of scores.
+func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	extractor := extractorFlag(fs)
 	goldDir := fs.String("gold", "", "directory of NAME.gold.json files (default: the directory \"gold\" beside DIR)")
 	quiet := fs.Bool("quiet", false, "print only the table of scores")
 	var requires multiFlag
@@ -35,6 +37,10 @@ func evalCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	extractFn, err := chooseExtractor(ctx, *extractor, stderr)
+	if err != nil {
+		return err
+	}
 	dir := dirs[0]
 	if *goldDir == "" {
 		*goldDir = filepath.Join(filepath.Dir(filepath.Clean(dir)), "gold")
@@ -43,7 +49,7 @@ func evalCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	l := &loader.Loader{}
+	l := &loader.Loader{Extract: extractFn}
 	var results []evaluate.Result
 	var unreadable []string
 	for _, source := range sources {

@@ -97,10 +97,63 @@ func TestExtractCommandWithLLM(t *testing.T) {
 	}
 }
 
+// llmGold annotates llmArticle by hand: the model's answer finds both
+// parties, the statute and the bakery's argument, and misses nothing else.
+const llmGold = `{"article": "bakery.txt", "title": "Orchard Lane Bakery sues county over zoning fine", "publisher": null, "author": null,
+  "case": "Orchard Lane Bakery v. Dunmore County",
+  "parties": [
+    {"name": "Orchard Lane Bakery", "aliases": ["the bakery"], "side": "A"},
+    {"name": "Dunmore County", "aliases": [], "side": "B"}],
+  "courts": [], "judges": [], "supporters": [],
+  "arguments": [{"by": "Orchard Lane Bakery", "claim": "the fine ignores the Small Kitchens Act",
+    "evidence": "The bakery argued that the fine ignores the Small Kitchens Act."}],
+  "precedents": [{"name": "Small Kitchens Act", "kind": "statute"}],
+  "rulings": []}`
+
+// TestEvalCommandWithLLM scores the language model's extraction against
+// gold annotations through `amicus eval --extractor llm`.
+func TestEvalCommandWithLLM(t *testing.T) {
+	var requests atomic.Int32
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		_ = json.NewEncoder(w).Encode(map[string]any{"choices": []any{map[string]any{
+			"finish_reason": "stop", "message": map[string]any{"role": "assistant", "content": llmAnswer}}}})
+	}))
+	defer server.Close()
+	t.Setenv("AMICUS_LLM_URL", server.URL)
+	t.Setenv("AMICUS_LLM_MODEL", "eval-model")
+	dir := t.TempDir()
+	for name, text := range map[string]string{"articles/bakery.txt": llmArticle, "gold/bakery.gold.json": llmGold} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code := amicus(t, "eval", "--extractor", "llm", "--quiet",
+		"--require", "parties.f1=1", "--require", "arguments.f1=1", "--require", "precedents.f1=1", filepath.Join(dir, "articles"))
+	if code != 0 {
+		t.Fatalf("amicus eval --extractor llm exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "rejected 1 facts") {
+		t.Errorf("stderr does not report the rejected fact:\n%s", stderr)
+	}
+	if requests.Load() != 1 {
+		t.Errorf("the model had %d requests, want 1", requests.Load())
+	}
+	// Without --extractor the rules score the article and the model is
+	// not asked.
+	stdout, _, _ = amicus(t, "eval", "--quiet", filepath.Join(dir, "articles"))
+	if !strings.Contains(stdout, "1 articles in") || requests.Load() != 1 {
+		t.Errorf("eval with the rules asked the model (%d requests) or printed:\n%s", requests.Load(), stdout)
+	}
+}
+
 func TestExtractorLLMNeedsItsSettings(t *testing.T) {
 	t.Setenv("AMICUS_LLM_URL", "")
 	t.Setenv("AMICUS_LLM_MODEL", "")
-	for _, command := range []string{"extract", "load"} {
+	for _, command := range []string{"extract", "load", "eval"} {
 		_, stderr, code := amicus(t, command, "--extractor", "llm", "examples/articles")
 		if code != 2 || !strings.Contains(stderr, "AMICUS_LLM_URL") || !strings.Contains(stderr, "AMICUS_LLM_MODEL") {
 			t.Errorf("amicus %s --extractor llm without settings exited %d, stderr:\n%s\nwant a usage error naming both settings", command, code, stderr)

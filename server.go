@@ -40,7 +40,7 @@ Usage:
   amicus load    PATH... [--extractor rules|llm] [graph flags]  load articles (.txt .md .html, facts .json; files, dirs, URLs)
   amicus extract FILE [--extractor rules|llm]                   print the facts found in one article as JSON
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table
-  amicus eval    DIR [--gold DIR]                               score extraction against gold annotations
+  amicus eval    DIR [--gold DIR] [--extractor rules|llm]       score extraction against gold annotations
   amicus prepare                                                build the embedded Neo4j launcher ahead of first use
   amicus bench   [--articles N] [--seed S] [--duration D] [--json] [--yes-wipe]  load a synthetic corpus into a scratch graph and measure load, queries, memory
 
@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, logger *s
 	case "cypher":
 		err = cypherCommand(ctx, rest, stdout, stderr, logger)
 	case "eval":
-		err = evalCommand(ctx, rest, stdout)
+		err = evalCommand(ctx, rest, stdout, stderr)
 	case "prepare":
 		err = prepareCommand(ctx, rest, stdout, logger)
 	case "bench":

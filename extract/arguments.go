@@ -58,6 +58,13 @@ var (
 	counselVerbRe = regexp.MustCompile(`^([^,;"]{2,80}?) (?:also |have |had |then )*(?:argued|argue|contended|contend|told the (?:court|judges?|justices|panel|jury|tribunal)|said|say|wrote|maintained|insisted)(?: [^,.;"]{0,40}?)? that\b`)
 )
 
+// feelingHints are words one of which a claim that notAnArgument matches
+// holds (lower case).
+var feelingHints = []string{"disappoint", "pleased", "happy", "review", "weigh", "consider", "study", "studying", "welcome",
+	"declined", "grateful", "confident", "glad", "proud", "satisf", "face", "appeal", "comply", "keep", "continue", "seek",
+	"decide", "examine", "analy", "work with", "respect", "abide", "encourag", "reliev", "hearten", "thrill", "sadden",
+	"dismay", "gratif", "delight"}
+
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
 var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b|: "`)
@@ -117,7 +124,7 @@ func (d *doc) findArguments() {
 		if a.by == nil {
 			return
 		}
-		if notAnArgument.MatchString(head(a.claim, 120)) {
+		if lead := head(a.claim, 120); mayContain(strings.ToLower(lead), feelingHints) && notAnArgument.MatchString(lead) {
 			// "it was disappointed but noted that …": the rest is the argument
 			m := butThat.FindStringIndex(a.claim)
 			if m == nil {

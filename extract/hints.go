@@ -18,7 +18,7 @@ var (
 	courtHints      = []string{"court", "circuit", "cjeu", "ecj", "judge", "panel", "justices", "magistrate", "tribunal"}
 	supportHints    = []string{"brief", "letter", "statement", "filing", "declaration", "comments", "amicus",
 		"friend", "weight", "back", "sided", "siding", "support", "rallied", "lined up", "stood", "weighed in", "joined",
-		"lent", "lend", "voice", "side with", "rule for", "find for", "rule in", "find in", "interven", "to let", "to allow"}
+		"lent", "lend", "voice", "side with", "rule for", "find for", "rule in", "find in", "interven", "to let", "to allow", "allies"}
 	rulingHints = []string{"rul", "sided", "agreed with", "handed", "contempt", "order", "threw out", "toss",
 		"dismiss", "vacat", "reject", "struck", "overturn", "revers", "denied", "grant", "upheld", "affirm",
 		"declined", "refused", "warrant", "stay", "injunction", "held", "found", "concluded", "decided",

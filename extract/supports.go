@@ -64,7 +64,7 @@ var supportRules = []supportRule{
 	{re: regexp.MustCompile(`\b(?:(?:was|were) (?:allowed|permitted|invited) to )?(?:took|take|taking) part(?: in [^,.;]{1,60}?)? as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
 	// "lent its voice to X", "urged the judges to side with X"
 	{re: regexp.MustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
-	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:side|rule|find) (?:with|for|in favou?r of)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
+	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:(?:side|rule|find) (?:with|for|in favou?r of)|rule in|find in)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
 	// "asked the court to let the residents' case go forward"
 	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on) the (?:court|judges?|justices|panel|tribunal) to (?:let|allow)\b`), conf: 0.75, hints: []string{"to let", "to allow"}},
 	{re: regexp.MustCompile(`\b(?:intervened|intervenes|intervening) (?:in support of|on behalf of|on the side of)\b`), conf: 0.8, via: "intervention", hints: []string{"interven"}},
@@ -307,6 +307,13 @@ func (d *doc) scanSupports(mark bool) {
 						}
 					}
 				}
+			}
+		}
+		// "Globex drew support from A", "In a brief supporting Globex, A …"
+		for _, sup := range d.reverseSupports(si, mark) {
+			if !seen[sup.supporter] {
+				seen[sup.supporter] = true
+				found = append(found, sup)
 			}
 		}
 		if mark || len(found) == 0 {

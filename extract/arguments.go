@@ -47,7 +47,7 @@ var (
 	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
-	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their) [^"]{2,}?,`)
+	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their|in|through|via) [^"]{2,}?,`)
 	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 

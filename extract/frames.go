@@ -31,11 +31,11 @@ var (
 
 	// frameHints gate the frames as a whole: a sentence with none of them
 	// is skipped.
-	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded"}
+	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded", "appeal", "verdict", "locked", "embroiled", "entangled", "faces", "facing"}
 
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
 	sueVerbRe = regexp.MustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
-		`(?:filed|brought|launched|lodged|pressed|pursued|initiated|won|lost) (?:[a-z$0-9,.-]+ ){0,4}?(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?|petitions?|appeals?|proceedings)(?: (?:in|at|before|with) (?:the |a )?[A-Za-z.' ]{2,40}?)? against|` +
+		`(?:filed|brought|launched|lodged|pressed|pursued|initiated|won|lost) (?:[a-z$0-9,.-]+ ){0,4}?(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?|petitions?|appeals?|proceedings|rulings?|judgments?|verdicts?|injunctions?)(?: (?:in|at|before|with) (?:the |a )?[A-Za-z.' ]{2,40}?)? against|` +
 		`took (?:[a-z]+ )?(?:legal )?action against|(?:had )?(?:lodged|filed|brought|launched|pressed|initiated) against|(?:joined|intervened in) the (?:case|lawsuit|suit|challenge|litigation)|went to court against|` +
 		`(?:(?:is|are|was|were|has been|have been) )?(?:challenging|battling|fighting)|challenged)\b`)
 
@@ -96,7 +96,7 @@ var (
 	sideBySideRe = regexp.MustCompile(`^(?:'s?)?,? (?:which|who) (?:fought|defended|contested|litigated) the (?:case|lawsuit|suit|claims?|action|appeal)\b`)
 
 	// subjGapRe lies between the last subject and the verb.
-	subjGapRe = regexp.MustCompile(`^(?:'s?)?(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
+	subjGapRe = regexp.MustCompile(`^(?:'s?)?(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|is|are|was|were|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
 
 	// byGapRe lies between "brought by" and the first plaintiff, who may
 	// be described ("brought by convicted fraudster X").
@@ -108,6 +108,21 @@ var (
 
 	// pronounSubjRe is a sentence opening with a personal pronoun subject.
 	pronounSubjRe = regexp.MustCompile(`^(?:He|She|They) (?:(?:later|also|then|first|had|has|have|eventually|subsequently|jointly) )*$`)
+
+	// facesSuitRe follows a defendant: "faces a lawsuit from", "is the
+	// defendant in a suit filed by"; the plaintiffs follow it.
+	facesSuitRe = regexp.MustCompile(`\b(?:faces|faced|facing|is facing|was facing|is the defendant in|was the defendant in|is a defendant in) (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?)(?: (?:brought|filed|launched))? (?:from|by)\b`)
+
+	// whichSuedRe follows a defendant set off by a relative clause whose
+	// subject sued it: ", which X sued"; group 1 starts X.
+	whichSuedRe = regexp.MustCompile(`^, (?:which|whom|who) ()[^,;]{2,80}? (?:had |has |have )?(?:sued|is suing|are suing|took to court|has taken to court)\b`)
+
+	// appealedWonByRe is a challenge to a win of the other side: "appealed
+	// a verdict won by".
+	appealedWonByRe = regexp.MustCompile(`\b(?:appealed|appeals|challenged|challenges|contested|contests) (?:a|an|the) (?:[a-z$0-9,.-]+ ){0,3}?(?:verdict|ruling|judgment|decision|award|injunction|order) (?:won|obtained|secured) by\b`)
+
+	// lockedInRe follows two parties in a dispute with each other.
+	lockedInRe = regexp.MustCompile(`\b(?:are|were|have been|remain|remained) (?:locked|embroiled|entangled|engaged) in (?:a|an) (?:[a-z-]+ ){0,3}(?:battle|fight|dispute|feud|war|standoff|lawsuit|case)\b`)
 
 	// liableToRe follows a party found liable to another ("found X
 	// liable to Y"); subjGapRe lies between X and the phrase.
@@ -366,6 +381,49 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		// "the suit accuses X of …"
 		for _, ai := range findAllIndexIf(s.may(accuseHints), suitAccusesRe, s.s) {
 			mark(resolve(d.objectsAfter(ms, s.start+ai[1])), si, roleDefendant)
+		}
+		// "X faces a lawsuit from Y": Y sues X
+		for _, fi := range findAllIndexIf(strings.Contains(s.low, "faces") || strings.Contains(s.low, "facing") || strings.Contains(s.low, "defendant in"), facesSuitRe, s.s) {
+			defs := resolve(d.subjectsBefore(ms, s.start+fi[0]))
+			pls := resolve(d.objectsAfterGap(ms, s.start+fi[1], byGapRe))
+			if len(defs) > 0 && len(pls) > 0 {
+				mark(defs, si, roleDefendant)
+				mark(pls, si, rolePlaintiff)
+				oppose(pls, defs)
+			}
+		}
+		// "Y, which X sued in 2021": X sues Y
+		for k, mt := range ms {
+			rest := head(d.m[mt.end:s.end], 80)
+			if !strings.HasPrefix(rest, ", wh") {
+				continue
+			}
+			if wi := whichSuedRe.FindStringSubmatchIndex(rest); wi != nil {
+				pls := resolve(d.objectsAfterGap(ms, mt.end+wi[2]-1, objGapRe))
+				if defs := resolve([]*mention{ms[k]}); len(pls) > 0 && len(defs) > 0 && !containsParty(pls, defs[0]) {
+					mark(defs, si, roleDefendant)
+					mark(pls, si, rolePlaintiff)
+					oppose(pls, defs)
+				}
+			}
+		}
+		// "X appealed a verdict won by Y": X against Y
+		for _, ai := range findAllIndexIf(strings.Contains(s.low, " by "), appealedWonByRe, s.s) {
+			subj := resolve(d.subjectsBefore(ms, s.start+ai[0]))
+			obj := resolve(d.objectsAfterGap(ms, s.start+ai[1], byGapRe))
+			if len(subj) > 0 && len(obj) > 0 {
+				mark(subj, si, roleNone)
+				mark(obj, si, roleNone)
+				oppose(subj, obj)
+			}
+		}
+		// "X and Y are locked in a legal battle": they oppose each other
+		if li := findIf(strings.Contains(s.low, " locked in") || strings.Contains(s.low, " embroiled in") || strings.Contains(s.low, " entangled in"), lockedInRe, s.s); li != nil {
+			if both := resolve(d.subjectsBefore(ms, s.start+li[0])); len(both) == 2 {
+				mark(both[:1], si, roleNone)
+				mark(both[1:], si, roleNone)
+				oppose(both[:1], both[1:])
+			}
 		}
 		// "found X liable to Y": X defends against Y
 		for _, li := range findAllIndexIf(strings.Contains(s.low, "liable to"), liableToRe, s.s) {

@@ -187,3 +187,33 @@ func TestPartyPhrasings(t *testing.T) {
 		})
 	}
 }
+
+func TestOppositionPhrasings(t *testing.T) {
+	// each sentence puts the farmers and the miner on opposite sides
+	for _, text := range []string{
+		"Harlow Mining faces a lawsuit from the Tarn Valley Farmers Union over water rights.",
+		"Harlow Mining faces a lawsuit brought by the Tarn Valley Farmers Union over water rights.",
+		"The Tarn Valley Farmers Union won a ruling against Harlow Mining on Tuesday.",
+		"Harlow Mining, which the Tarn Valley Farmers Union sued in 2021, lost on appeal.",
+		"Harlow Mining appealed a verdict won by the Tarn Valley Farmers Union.",
+		"The Tarn Valley Farmers Union is taking Harlow Mining to court over water rights.",
+		"Harlow Mining is the defendant in a suit filed by the Tarn Valley Farmers Union.",
+		"The Tarn Valley Farmers Union and Harlow Mining are locked in a legal battle over water rights.",
+	} {
+		sides := map[string]string{}
+		for _, p := range extractArticle(t, text).Parties {
+			sides[p.Name] = p.Side
+		}
+		a, b := sides["Tarn Valley Farmers Union"], sides["Harlow Mining"]
+		if a == "" || b == "" || a == b {
+			t.Errorf("%q: sides %q", text, sides)
+		}
+	}
+}
+
+func TestSpeakerWithAnAside(t *testing.T) {
+	doc := extractArticle(t, "The Tarn Valley Farmers Union sued Harlow Mining last year. Harlow Mining, in a court filing, said the union had no standing to sue.")
+	if len(doc.Arguments) != 1 || doc.Arguments[0].By != "Harlow Mining" {
+		t.Errorf("arguments %+v", doc.Arguments)
+	}
+}

@@ -38,7 +38,7 @@ var reportingVerbs = []struct {
 // positionPhrase is "its position that …" with the possessor the subject
 // of the sentence; relativeSays is ", which it says …".
 var (
-	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b`)
+	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b|\bdenie[sd] (?:the |any |all )?(?:allegations|claims|charges|accusations|wrongdoing),? (?:saying|and said|insisting|arguing) (?:that )?`)
 	relativeSays    = regexp.MustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
 	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
 	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
@@ -64,6 +64,17 @@ var feelingHints = []string{"disappoint", "pleased", "happy", "review", "weigh",
 	"declined", "grateful", "confident", "glad", "proud", "satisf", "face", "appeal", "comply", "keep", "continue", "seek",
 	"decide", "examine", "analy", "work with", "respect", "abide", "encourag", "reliev", "hearten", "thrill", "sadden",
 	"dismay", "gratif", "delight"}
+
+// suitSpeechRe opens what a plaintiffs' filing says: "According to the
+// lawsuit, …", "The complaint alleges that …".
+var suitSpeechRe = regexp.MustCompile(`^(?:According to (?:the|their|its) (?:lawsuit|suit|complaint|petition|claim)s?, |(?:The|Their|Its) (?:lawsuit|suit|complaint|petition) (?:alleges|alleged|says|said|claims|claimed|argues|argued|contends|contended|accuses|accused)(?: that)? )`)
+
+// suitSpeechHints gate suitSpeechRe (lower case).
+var suitSpeechHints = []string{"according to the", "according to their", "according to its", "suit ", "complaint ", "petition "}
+
+// circumstance is what may follow a speaker's verb after a quotation: "in
+// a statement", "on Monday".
+var circumstance = regexp.MustCompile(`^(?:in|on|at|last|this|during|after|late|early) [^,;]{0,40}$`)
 
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
@@ -196,7 +207,11 @@ func (d *doc) findArguments() {
 				// a quotation before the verb is the claim itself
 				if strings.HasPrefix(s.s, "\"") && quoteFirst.MatchString(s.s) {
 					q := s.s[1:strings.Index(s.s[1:], "\"")]
-					claim = q + "; " + claim
+					if rest := trimClaim(claim); rest == "" || circumstance.MatchString(rest) {
+						claim = q // '"…," X said in a statement.'
+					} else {
+						claim = q + "; " + claim
+					}
 				}
 				add(&argument{by: by, claim: trimClaim(claim), si: si, conf: conf, note: note})
 				// "Globex and its parent Initech argued": every name of the
@@ -217,6 +232,14 @@ func (d *doc) findArguments() {
 		}
 		for _, a := range d.quoteArguments(si) {
 			add(a)
+		}
+		// "According to the lawsuit, …", "The complaint alleges that …"
+		if m := findIf(s.may(suitSpeechHints), suitSpeechRe, s.s); m != nil {
+			for _, p := range d.parties {
+				if p.litigant && d.roles[p] == rolePlaintiff && !p.supporter {
+					add(&argument{by: p, claim: trimClaim(s.s[m[1]:]), si: si, conf: 0.65, note: "what the plaintiffs' filing says"})
+				}
+			}
 		}
 		// "Lawyers for the city and the chief told the court that …"
 		if m := counselForRe.FindStringIndex(s.s); m != nil {

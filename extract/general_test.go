@@ -217,3 +217,26 @@ func TestSpeakerWithAnAside(t *testing.T) {
 		t.Errorf("arguments %+v", doc.Arguments)
 	}
 }
+
+func TestArgumentPhrasings(t *testing.T) {
+	base := "The Tarn Valley Farmers Union sued Harlow Mining last year over water rights. "
+	cases := []struct{ text, by, claim string }{
+		{"According to the lawsuit, Harlow Mining drained the river without a permit.", "Tarn Valley Farmers Union", "Harlow Mining drained the river without a permit"},
+		{"The complaint alleges that Harlow Mining drained the river.", "Tarn Valley Farmers Union", "Harlow Mining drained the river"},
+		{"Harlow Mining has denied the allegations, saying its permit was valid.", "Harlow Mining", "its permit was valid"},
+		{"\"We followed every rule,\" Harlow Mining said in a statement.", "Harlow Mining", "We followed every rule"},
+		{"The farmers say the mine drained the river.", "Tarn Valley Farmers Union", "the mine drained the river"},
+	}
+	for _, c := range cases {
+		doc := extractArticle(t, base+c.text)
+		found := false
+		for _, a := range doc.Arguments {
+			if a.By == c.by && a.Claim == c.claim {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %s: %q, got %+v", c.text, c.by, c.claim, doc.Arguments)
+		}
+	}
+}

@@ -80,7 +80,7 @@ func head(s string, n int) string {
 // positionHints gate "its position that", "insisting that"; objectHints
 // the words before a litigant object ("ordered X", "sided with X").
 var (
-	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining", "telling"}
+	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining", "telling", "denie"}
 	objectHints   = []string{"ordered", "compelled", "fined", "charged", "indicted", "prosecuted", "sued", "handed", "against", "favo", "with"}
 )
 

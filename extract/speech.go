@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -300,6 +301,18 @@ func (d *doc) pluralLitigants(noun string) []*party {
 	if len(out) > 0 {
 		return out
 	}
+	// a litigant named by the noun: "the farmers" for the Widget Farmers
+	// Union
+	capital := strings.ToUpper(noun[:1]) + noun[1:]
+	for _, p := range d.parties {
+		if p.litigant && slices.Contains(strings.Fields(p.name), capital) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 1 {
+		return out
+	}
+	out = nil
 	// by kind: people, or states and cities
 	want := facts.KindPerson
 	switch noun {

@@ -240,3 +240,16 @@ func TestArgumentPhrasings(t *testing.T) {
 		}
 	}
 }
+
+func TestJudgeNames(t *testing.T) {
+	doc := extractArticle(t, "The Supreme Court ruled for Corbel Freight. Justice Mara Quist-Lyle wrote for the majority, joined by Justices Tomas Ferrão, Ines O’Brien and Cal McKenna. Judge Lucas de Abreu Lima had ruled the other way.")
+	var names []string
+	for _, j := range doc.Judges {
+		names = append(names, j.Name)
+	}
+	for _, w := range []string{"Mara Quist-Lyle", "Tomas Ferrão", "Ines O'Brien", "Cal McKenna", "Lucas de Abreu Lima"} {
+		if !slices.Contains(names, w) {
+			t.Errorf("missing judge %q; got %q", w, names)
+		}
+	}
+}

@@ -24,12 +24,23 @@ type judge struct {
 	note  string
 }
 
+// nameWord is one word of a person's name: "Doe", "O’Hara", "Ward-Lin",
+// "McKay", "Conceição"; nameParticle joins words of a name ("de", "van").
+const (
+	nameWord     = `(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:-\p{Lu}?\p{Ll}+)*`
+	nameParticle = `(?:(?:de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|bin|al) )*`
+)
+
 // judgeTitle matches "U.S. Magistrate Judge Ann Doe III in Chicago",
-// "Chief Justice Ann Doe", "Judge Maria Lopez".
-var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:[A-Z][a-z'-]+|[A-Z]\.)(?: (?:[A-Z][a-z'-]+|[A-Z]\.|II|III|IV|Jr\.|Sr\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+// "Chief Justice Ann Doe", "Judge Maria Lopez", "Lord Justice Doe".
+var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|Lord|Lady|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:` + nameWord + `|\p{Lu}\.)(?: ` + nameParticle + `(?:II|III|IV|Jr\.|Sr\.|` + nameWord + `|\p{Lu}\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
 // judgeAppositive matches "Maria Lopez, a U.S. district judge in Chicago".
-var judgeAppositive = regexp.MustCompile(`\b([A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+var judgeAppositive = regexp.MustCompile(`\b(` + nameWord + `(?: \p{Lu}\.)?(?: ` + nameParticle + nameWord + `)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+
+// judgeListRe is a list of judges under one plural title: "Justices Ann
+// Doe, Bo Rask and Cy Poe"; group 1 is the title, group 2 the list.
+var judgeListRe = regexp.MustCompile(`\b(Justices|Judges) ((?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*(?:(?:,| and|, and) (?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*)+)`)
 
 // judgeWords are the words every judge pattern holds.
 var judgeWords = []string{"judge", "justice"}
@@ -38,6 +49,23 @@ func (d *doc) findJudges() {
 	for si, s := range d.sents {
 		if !strings.Contains(s.low, "judge") && !strings.Contains(s.low, "justice") {
 			continue
+		}
+		// "Justices Ann Doe, Bo Rask and Cy Poe"
+		for _, mi := range findAllIf(strings.Contains(s.s, "Justices ") || strings.Contains(s.s, "Judges "), judgeListRe, s.s) {
+			level := "supreme"
+			if s.s[mi[2]:mi[3]] == "Judges" {
+				level = ""
+			}
+			for _, name := range splitNameList(s.s[mi[4]:mi[5]]) {
+				if first := strings.Fields(name)[0]; capitalStoplist[first] || len(strings.Fields(name)) < 2 {
+					continue
+				}
+				j := d.addJudge(name, si)
+				if j.court == nil && level != "" {
+					j.court, j.note = d.courtOfLevel(level, si, s.start+mi[0])
+				}
+			}
+			d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
 		}
 		for _, re := range []*regexp.Regexp{judgeTitle, judgeAppositive} {
 			for _, mi := range findAround(re, s.s, s.low, judgeWords, 120, 120) {
@@ -184,4 +212,15 @@ func wordIndexes(s, w string) [][2]int {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// splitNameList splits "Ann Doe, Bo Rask and Cy Poe" into names.
+func splitNameList(list string) []string {
+	var out []string
+	for _, part := range strings.Split(strings.ReplaceAll(list, " and ", ", "), ",") {
+		if name := strings.TrimSpace(part); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -17,7 +17,7 @@ import (
 var genericWords = strings.Fields(`
 	II III IV Jr Sr App U.S.C C.F.R Solicitor County College Order Minister Representative Academy Mayor Sheriff
 	Act Amendment Article Charter Code Convention Directive Regulation Regulations Rule Statute Treaty Title Section
-	Law Rights Constitution Clause Bill EC EEC ORS City Firm
+	Law Rights Constitution Clause Bill EC EEC ORS City Firm Lord Lady
 	Court Courts Supreme High Appeals Appeal Circuit District Federal Justice Judge Chief Magistrate Senior Central
 	First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Fourteenth
 	Northern Southern Eastern Western Middle

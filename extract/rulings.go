@@ -70,9 +70,12 @@ const rulingWindow = 160
 // opponent, "vacated the ruling in X's favor" its opponent.
 var (
 	againstObject  = regexp.MustCompile(`^[^,;]{0,60}?\bagainst\s*$`)
-	objectsRequest = regexp.MustCompile(`^'s (?:appeal|lawsuit|suit|case|claims?|motion|request|bid|challenge|petition|complaint)\b`)
+	objectsRequest = regexp.MustCompile(`^'s (?:[a-z-]+ ){0,2}(?:appeal|lawsuit|suit|case|claims?|motion|request|bid|challenge|petition|complaint)\b`)
 	inFavorOf      = regexp.MustCompile(`^'s favou?r\b`)
 	grantedRequest = regexp.MustCompile(`\bgranted $`)
+	// dismissingVerb ends a case; dismissedSuit is the case it ends.
+	dismissingVerb = regexp.MustCompile(`^(?:threw out|tossed out|tossed|dismissed)$`)
+	dismissedSuit  = regexp.MustCompile(`^ (?:(?:the|a|an|that|this|their|its|his|her) )?(?:[a-z'-]+ ){0,3}?(?:suit|lawsuit|case|complaint|claims?|charges|challenge|petition|action)s?\b`)
 	awardedTo      = regexp.MustCompile(`\b(?:awarded|granted) to $`)
 )
 
@@ -278,6 +281,11 @@ func (d *doc) favorsOf(si, start, end int, rule string, prev *ruling) (*party, s
 		}
 		if p, note := d.favorsOfClause(si, start, end); p != nil {
 			return p, note
+		}
+		if dismissingVerb.MatchString(d.m[start:end]) && dismissedSuit.MatchString(head(d.m[end:d.sents[si].end], 60)) {
+			if p := d.firstWithRole(roleDefendant); p != nil {
+				return p, "dismissing the suit favours the defendant"
+			}
 		}
 		return d.favorsFromObject(si, start, end)
 	}

@@ -54,6 +54,7 @@ var rulingPhrases = []struct {
 	{regexp.MustCompile(`\bordered\b`), favorsNotObject, true, "", []string{"ordered"}},
 	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|quashed|revived|reinstated)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied", "set aside", "annulled", "invalidated", "blocked", "quashed", "revived", "reinstated"}},
 	{regexp.MustCompile(`\bgranted\b`), favorsUnknown, true, "", []string{"granted"}},
+	{regexp.MustCompile(`\b(?:upheld|affirmed|reinstated) (?:the|his|her|their|a|an) (?:[a-z-]+ )?(?:conviction|convictions|sentence|guilty verdict)\b`), favorsGovernment, true, "", []string{"conviction", "sentence", "guilty verdict"}},
 	{regexp.MustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", []string{"upheld", "affirmed"}},
 	{regexp.MustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", []string{"declined to", "refused to"}},
 	{regexp.MustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", []string{"warrant"}},
@@ -285,6 +286,9 @@ func (d *doc) favorsOf(si, start, end int, rule string, prev *ruling) (*party, s
 		if dismissingVerb.MatchString(d.m[start:end]) && dismissedSuit.MatchString(head(d.m[end:d.sents[si].end], 60)) {
 			if p := d.firstWithRole(roleDefendant); p != nil {
 				return p, "dismissing the suit favours the defendant"
+			}
+			if p := d.opponent(d.firstWithRole(rolePlaintiff)); p != nil {
+				return p, "dismissing the suit favours the plaintiffs' opponent"
 			}
 		}
 		return d.favorsFromObject(si, start, end)

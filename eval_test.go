@@ -23,8 +23,9 @@ var issueTargets = []string{
 // they were last raised, less 0.03.
 var regressionFloors = []string{
 	"parties.f1=0.86",
-	"judges.f1=0.72",
-	"all.f1=0.81",
+	"judges.f1=0.94",
+	"rulings.f1=0.38",
+	"all.f1=0.83",
 }
 
 // heldOutFloors guard the articles the rules were not tuned on, which

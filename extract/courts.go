@@ -172,6 +172,9 @@ func circuitName(ord string) (string, string) {
 	if o, ok := ordinals[ord]; ok {
 		ord = o
 	}
+	if place, ok := strings.CutPrefix(ord, "District of "); ok {
+		ord = "D." + place[:1] + "." // the circuit goes by its initials
+	}
 	return ord + " Circuit Court of Appeals", ord + " Circuit"
 }
 

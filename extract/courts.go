@@ -79,12 +79,12 @@ var namedCourts = []struct {
 		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }, []string{"court of justice", "cjeu", "ecj", "top court"}, []string{"Court of Justice", "CJEU", "ECJ", "top court"}},
 	{regexp.MustCompile(`\b(?:the )?European Court of Human Rights\b`),
 		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }, []string{"human rights"}, []string{"European Court of Human Rights"}},
-	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+) )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
+	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+)(?:'s)? )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
 		func(m []string) (string, string) {
 			place := firstNonEmpty(m[2], m[1])
 			return "Supreme Court", place
 		}, []string{"supreme court"}, []string{"Supreme Court"}},
-	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.) )?High Court(?: of ([A-Z][a-z]+))?`),
+	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.)(?:'s)? )?High Court(?: of ([A-Z][a-z]+))?`),
 		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}, []string{"High Court"}},
 	// "the U.S. District Court in Springfield"
 	{regexp.MustCompile(`\b(?:the )?(?:U\.S\.|United States|federal) (District|Bankruptcy) Court (?:in|at) ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),

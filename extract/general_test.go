@@ -262,3 +262,10 @@ func TestJudgeNames(t *testing.T) {
 		}
 	}
 }
+
+func TestCourtOfACountry(t *testing.T) {
+	doc := extractArticle(t, "Corbel Freight sued Nantry Ports in India. India's Supreme Court ruled for Corbel Freight.")
+	if len(doc.Courts) != 1 || doc.Courts[0].Name != "Indian Supreme Court" {
+		t.Errorf("courts %+v", doc.Courts)
+	}
+}

@@ -294,6 +294,16 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			}
 		}
 	}
+	// opposed marks two lists of litigants on opposite sides, in the
+	// given roles, when both are known.
+	opposed := func(pls, defs []*party, si, plRole, defRole int) {
+		if len(pls) == 0 || len(defs) == 0 {
+			return
+		}
+		mark(defs, si, defRole)
+		mark(pls, si, plRole)
+		oppose(pls, defs)
+	}
 	for si, s := range d.sents {
 		if !s.may(frameHints) {
 			continue
@@ -384,13 +394,7 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		}
 		// "X faces a lawsuit from Y": Y sues X
 		for _, fi := range findAllIndexIf(strings.Contains(s.low, "faces") || strings.Contains(s.low, "facing") || strings.Contains(s.low, "defendant in"), facesSuitRe, s.s) {
-			defs := resolve(d.subjectsBefore(ms, s.start+fi[0]))
-			pls := resolve(d.objectsAfterGap(ms, s.start+fi[1], byGapRe))
-			if len(defs) > 0 && len(pls) > 0 {
-				mark(defs, si, roleDefendant)
-				mark(pls, si, rolePlaintiff)
-				oppose(pls, defs)
-			}
+			opposed(resolve(d.objectsAfterGap(ms, s.start+fi[1], byGapRe)), resolve(d.subjectsBefore(ms, s.start+fi[0])), si, rolePlaintiff, roleDefendant)
 		}
 		// "Y, which X sued in 2021": X sues Y
 		for k, mt := range ms {
@@ -399,41 +403,25 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 				continue
 			}
 			if wi := whichSuedRe.FindStringSubmatchIndex(rest); wi != nil {
-				pls := resolve(d.objectsAfterGap(ms, mt.end+wi[2]-1, objGapRe))
-				if defs := resolve([]*mention{ms[k]}); len(pls) > 0 && len(defs) > 0 && !containsParty(pls, defs[0]) {
-					mark(defs, si, roleDefendant)
-					mark(pls, si, rolePlaintiff)
-					oppose(pls, defs)
+				pls, defs := resolve(d.objectsAfterGap(ms, mt.end+wi[2]-1, objGapRe)), resolve([]*mention{ms[k]})
+				if len(defs) > 0 && !containsParty(pls, defs[0]) {
+					opposed(pls, defs, si, rolePlaintiff, roleDefendant)
 				}
 			}
 		}
 		// "X appealed a verdict won by Y": X against Y
 		for _, ai := range findAllIndexIf(strings.Contains(s.low, " by "), appealedWonByRe, s.s) {
-			subj := resolve(d.subjectsBefore(ms, s.start+ai[0]))
-			obj := resolve(d.objectsAfterGap(ms, s.start+ai[1], byGapRe))
-			if len(subj) > 0 && len(obj) > 0 {
-				mark(subj, si, roleNone)
-				mark(obj, si, roleNone)
-				oppose(subj, obj)
-			}
+			opposed(resolve(d.subjectsBefore(ms, s.start+ai[0])), resolve(d.objectsAfterGap(ms, s.start+ai[1], byGapRe)), si, roleNone, roleNone)
 		}
 		// "X and Y are locked in a legal battle": they oppose each other
 		if li := findIf(strings.Contains(s.low, " locked in") || strings.Contains(s.low, " embroiled in") || strings.Contains(s.low, " entangled in"), lockedInRe, s.s); li != nil {
 			if both := resolve(d.subjectsBefore(ms, s.start+li[0])); len(both) == 2 {
-				mark(both[:1], si, roleNone)
-				mark(both[1:], si, roleNone)
-				oppose(both[:1], both[1:])
+				opposed(both[:1], both[1:], si, roleNone, roleNone)
 			}
 		}
 		// "found X liable to Y": X defends against Y
 		for _, li := range findAllIndexIf(strings.Contains(s.low, "liable to"), liableToRe, s.s) {
-			defs := resolve(d.subjectsBefore(ms, s.start+li[0]))
-			pls := resolve(d.objectsAfterGap(ms, s.start+li[1], byGapRe))
-			if len(defs) > 0 && len(pls) > 0 {
-				mark(defs, si, roleDefendant)
-				mark(pls, si, rolePlaintiff)
-				oppose(pls, defs)
-			}
+			opposed(resolve(d.objectsAfterGap(ms, s.start+li[1], byGapRe)), resolve(d.subjectsBefore(ms, s.start+li[0])), si, rolePlaintiff, roleDefendant)
 		}
 		// "granted judgment to A … on their claim against B": A against B
 		for _, gi := range findAllIndexIf(strings.Contains(s.low, " to "), grantedToRe, s.s) {

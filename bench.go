@@ -31,8 +31,12 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	clients := fs.String("clients", "1,10,50", "numbers of concurrent clients to query at, comma-separated")
 	asJSON := fs.Bool("json", false, "print the results as JSON instead of a table")
 	yesWipe := fs.Bool("yes-wipe", false, "with NEO4J_URI set: delete everything in that database first (required)")
+	memoryLimit := memoryLimitFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := applyMemoryLimit(*memoryLimit); err != nil {
 		return err
 	}
 	if len(rest) > 0 {

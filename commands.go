@@ -35,12 +35,16 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer, logger *
 	var corsOrigins multiFlag
 	fs.Var(&corsOrigins, "cors-origin", "let browsers on this origin (e.g. https://app.example.org, or *) call the API (repeatable)")
 	extractor := extractorFlag(fs)
+	memoryLimit := memoryLimitFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q (did you mean --load %s?)", rest[0], rest[0])}
+	}
+	if err := applyMemoryLimit(*memoryLimit); err != nil {
+		return err
 	}
 	extractFn, err := chooseExtractor(ctx, *extractor, stderr)
 	if err != nil {

@@ -34,7 +34,7 @@ import (
 const usage = `amicus: a legal argument graph built from news articles.
 
 Usage:
-  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [--production] [--extractor rules|llm] [graph flags]
+  amicus serve   [--addr ADDR] [--load PATH]... [--offline-assets DIR] [--cors-origin ORIGIN]... [--production] [--extractor rules|llm] [--memory-limit SIZE] [graph flags]
                                                                 serve GraphQL at /query, the playground at /,
                                                                 the case explorer at /explore, metrics at /metrics
   amicus load    PATH... [--extractor rules|llm] [graph flags]  load articles (.txt .md .html, facts .json; files, dirs, URLs)
@@ -42,7 +42,7 @@ Usage:
   amicus cypher  'QUERY' [--param k=v]... [--json] [graph flags] run Cypher and print a table
   amicus eval    DIR [--gold DIR] [--extractor rules|llm]       score extraction against gold annotations
   amicus prepare                                                build the embedded Neo4j launcher ahead of first use
-  amicus bench   [--articles N] [--seed S] [--duration D] [--json] [--yes-wipe]  load a synthetic corpus into a scratch graph and measure load, queries, memory
+  amicus bench   [--articles N] [--seed S] [--duration D] [--json] [--yes-wipe] [--memory-limit SIZE]  load a synthetic corpus into a scratch graph and measure load, queries, memory
 
 Graph flags (ignored when NEO4J_URI is set):
   --data DIR         where the embedded Neo4j keeps its data (default ./data)

@@ -269,3 +269,14 @@ func TestCourtOfACountry(t *testing.T) {
 		t.Errorf("courts %+v", doc.Courts)
 	}
 }
+
+func TestJusticeInAnOrganisationName(t *testing.T) {
+	doc := extractArticle(t, "Marsh Tenants Union sued Corwell Properties over rent fees. Renter Justice Calder, an advocacy group, intervened in support of Marsh Tenants Union, telling the panel that the fees were spreading.")
+	if len(doc.Judges) != 0 {
+		t.Errorf("judges %+v", doc.Judges)
+	}
+	got := supportPairs(doc)
+	if !slices.Contains(got, "Renter Justice Calder -> Marsh Tenants Union") || len(doc.Supports[0].Grounds) == 0 {
+		t.Errorf("supports %q, grounds %+v", got, doc.Supports)
+	}
+}

@@ -42,6 +42,10 @@ var judgeAppositive = regexp.MustCompile(`\b(` + nameWord + `(?: \p{Lu}\.)?(?: `
 // Doe, Bo Rask and Cy Poe"; group 1 is the title, group 2 the list.
 var judgeListRe = regexp.MustCompile(`\b(Justices|Judges) ((?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*(?:(?:,| and|, and) (?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*)+)`)
 
+// inOrgName ends in a capitalised word that is no title: a "Justice"
+// after it is part of an organisation's name.
+var inOrgName = regexp.MustCompile(`(?:^|[a-z,;:]\s+)(?:[A-Z][a-z]+ )*([A-Z][a-z]+) $`)
+
 // judgeWords are the words every judge pattern holds.
 var judgeWords = []string{"judge", "justice"}
 
@@ -79,6 +83,9 @@ func (d *doc) findJudges() {
 				name = strings.TrimSuffix(name, "'s")
 				if first := strings.Fields(name)[0]; capitalStoplist[first] || agencyWords[first] || groupWords[first] {
 					continue
+				}
+				if re == judgeTitle && prefix == "" && !strings.Contains(name, " ") && orgBefore(s.s[:mi[0]]) {
+					continue // "Tenant Justice Widgetland": an organisation's name
 				}
 				j := d.addJudge(name, si)
 				d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
@@ -223,4 +230,11 @@ func splitNameList(list string) []string {
 		}
 	}
 	return out
+}
+
+// orgBefore reports whether before ends in a capitalised word that is no
+// common sentence opener, so that a "Justice" after it belongs to a name.
+func orgBefore(before string) bool {
+	m := inOrgName.FindStringSubmatch(tail(before, 40))
+	return m != nil && !capitalStoplist[m[1]]
 }

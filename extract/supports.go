@@ -161,7 +161,7 @@ var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:
 // Grounds: a clause in the same sentence, an opening participle, or the
 // next sentence's argument.
 var (
-	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|urged|urging)\b[^.]*` +
+	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b[^.]*` +
 		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
 		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b[^.]*` +
 		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*` +

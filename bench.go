@@ -31,6 +31,7 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	clients := fs.String("clients", "1,10,50", "numbers of concurrent clients to query at, comma-separated")
 	asJSON := fs.Bool("json", false, "print the results as JSON instead of a table")
 	yesWipe := fs.Bool("yes-wipe", false, "with NEO4J_URI set: delete everything in that database first (required)")
+	compare := fs.Bool("neo4j-graphql", false, "also serve the same graph with @neo4j/graphql (needs Node.js and npm) and send it the same questions, side by side")
 	memoryLimit := memoryLimitFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -54,21 +55,26 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		clientCounts = append(clientCounts, n)
 	}
 
-	store, jvmPID, closeGraph, err := benchGraph(ctx, *yesWipe, stderr, logger)
+	store, login, jvmPID, closeGraph, err := benchGraph(ctx, *yesWipe, stderr, logger)
 	if err != nil {
 		return err
 	}
 	defer closeGraph()
+	var compareWith *bench.GraphLogin
+	if *compare {
+		compareWith = &login
+	}
 
 	result, err := bench.Run(ctx, bench.Options{
-		Articles: *articles,
-		Seed:     *seed,
-		Duration: *duration,
-		Clients:  clientCounts,
-		WarmUp:   bench.DefaultWarmUp,
-		Store:    store,
-		JVMPID:   jvmPID,
-		Progress: stderr,
+		Articles:    *articles,
+		Seed:        *seed,
+		Duration:    *duration,
+		Clients:     clientCounts,
+		WarmUp:      bench.DefaultWarmUp,
+		Store:       store,
+		JVMPID:      jvmPID,
+		Progress:    stderr,
+		CompareWith: compareWith,
 	})
 	if err != nil {
 		return err
@@ -91,50 +97,48 @@ func benchCommand(ctx context.Context, args []string, stdout, stderr io.Writer, 
 // benchGraph opens the graph the bench runs on: the database NEO4J_URI
 // names, emptied first, which needs yesWipe; otherwise a new embedded
 // Neo4j with its data in a scratch directory, removed afterwards. jvmPID
-// gives the embedded Neo4j's process id, or 0.
-func benchGraph(ctx context.Context, yesWipe bool, stderr io.Writer, logger *slog.Logger) (store *neo4jstore.Store, jvmPID func() int, closeGraph func(), err error) {
+// gives the embedded Neo4j's process id, or 0; login is how another
+// process reaches the same graph.
+func benchGraph(ctx context.Context, yesWipe bool, stderr io.Writer, logger *slog.Logger) (store *neo4jstore.Store, login bench.GraphLogin, jvmPID func() int, closeGraph func(), err error) {
 	noJVM := func() int { return 0 }
 	if uri := os.Getenv("NEO4J_URI"); uri != "" {
 		if !yesWipe {
-			return nil, nil, nil, usageError{"NEO4J_URI is set: the bench deletes everything in that database; add --yes-wipe if that is what you want"}
+			return nil, login, nil, nil, usageError{"NEO4J_URI is set: the bench deletes everything in that database; add --yes-wipe if that is what you want"}
 		}
-		store, err := neo4jstore.Open(ctx, neo4jstore.Config{
-			URI:      uri,
-			Username: os.Getenv("NEO4J_USERNAME"),
-			Password: os.Getenv("NEO4J_PASSWORD"),
-			Database: os.Getenv("NEO4J_DATABASE"),
-		})
+		login = bench.GraphLogin{URI: uri, Username: os.Getenv("NEO4J_USERNAME"),
+			Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+		store, err := neo4jstore.Open(ctx, neo4jstore.Config(login))
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, login, nil, nil, err
 		}
 		closeStore := func() { _ = store.Close(context.Background()) }
 		if err := bench.Wipe(ctx, store); err != nil {
 			closeStore()
-			return nil, nil, nil, fmt.Errorf("emptying %s: %w", uri, err)
+			return nil, login, nil, nil, fmt.Errorf("emptying %s: %w", uri, err)
 		}
 		if err := store.EnsureSchema(ctx); err != nil {
 			closeStore()
-			return nil, nil, nil, err
+			return nil, login, nil, nil, err
 		}
-		return store, noJVM, closeStore, nil
+		return store, login, noJVM, closeStore, nil
 	}
 
 	dir, err := os.MkdirTemp("", "amicus-bench-data-")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, login, nil, nil, err
 	}
 	removeDir := func() { _ = os.RemoveAll(dir) }
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		removeDir()
-		return nil, nil, nil, err
+		return nil, login, nil, nil, err
 	}
 	boltAddr := listener.Addr().String()
 	listener.Close()
 	server, err := embedded.Start(ctx, embedded.Options{DataDir: filepath.Join(dir, "data"), BoltAddr: boltAddr, Log: stderr, Logger: logger})
 	if err != nil {
 		removeDir()
-		return nil, nil, nil, err
+		return nil, login, nil, nil, err
 	}
 	stopServer := func() {
 		stopCtx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
@@ -144,6 +148,7 @@ func benchGraph(ctx context.Context, yesWipe bool, stderr io.Writer, logger *slo
 		}
 		removeDir()
 	}
+	login = bench.GraphLogin{URI: server.URI()}
 	store, err = neo4jstore.Open(ctx, neo4jstore.Config{URI: server.URI()})
 	if err == nil {
 		err = store.EnsureSchema(ctx)
@@ -153,11 +158,11 @@ func benchGraph(ctx context.Context, yesWipe bool, stderr io.Writer, logger *slo
 	}
 	if err != nil {
 		stopServer()
-		return nil, nil, nil, errors.Join(errors.New("opening the scratch graph"), err)
+		return nil, login, nil, nil, errors.Join(errors.New("opening the scratch graph"), err)
 	}
 	closeAll := func() {
 		_ = store.Close(context.Background())
 		stopServer()
 	}
-	return store, server.PID, closeAll, nil
+	return store, login, server.PID, closeAll, nil
 }

@@ -63,6 +63,10 @@ type Options struct {
 	JVMPID func() int
 	// Progress, when set, is told what the run is doing.
 	Progress io.Writer
+	// CompareWith, when set, is the graph login for a @neo4j/graphql
+	// server started over the same graph: the queries it can answer are
+	// then sent to both servers, one after the other, in the same run.
+	CompareWith *GraphLogin
 }
 
 // Result is what a run measured.
@@ -191,24 +195,33 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	defer server.Close()
 	base := "http://" + listener.Addr().String()
 	fmt.Fprintf(progress, "warming up: each query %d times\n", opts.WarmUp)
-	if err := warmUp(ctx, base, in, opts.Seed, opts.WarmUp); err != nil {
+	if err := warmUp(ctx, AmicusServerName, base, Mix, in, opts.Seed, opts.WarmUp); err != nil {
 		return nil, err
 	}
-	for _, mix := range []struct {
-		name    string
-		queries []Query
-	}{{"headline", []Query{Headline}}, {"mix", Mix}} {
-		for _, clients := range opts.Clients {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			fmt.Fprintf(progress, "querying: %s at %d clients for %s\n", mix.name, clients, opts.Duration)
-			run, err := runQueries(ctx, base, mix.queries, in, clients, opts.Duration, opts.Seed)
-			if err != nil {
-				return nil, err
-			}
-			run.Queries, run.Server = mix.name, "amicus"
-			res.Runs = append(res.Runs, run)
+	mixes := []queryMix{{"headline", []Query{Headline}}, {"mix", Mix}}
+	if opts.CompareWith != nil {
+		mixes = append(mixes, queryMix{ComparableMixName, Comparable(Mix)})
+	}
+	if err := runMixes(ctx, res, AmicusServerName, base, mixes, in, opts, progress); err != nil {
+		return nil, err
+	}
+	if opts.CompareWith != nil {
+		fmt.Fprintf(progress, "starting @neo4j/graphql over the same graph\n")
+		other, err := StartNeo4jGraphQL(ctx, *opts.CompareWith, progress)
+		if err != nil {
+			return nil, err
+		}
+		defer other.Close()
+		if err := checkSameAnswers(ctx, base, other.URL, in); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(progress, "warming up @neo4j/graphql: each query %d times\n", opts.WarmUp)
+		if err := warmUp(ctx, Neo4jGraphQLServerName, other.URL, Comparable(Mix), in, opts.Seed, opts.WarmUp); err != nil {
+			return nil, err
+		}
+		mixes := []queryMix{{"headline", []Query{Headline}}, {ComparableMixName, Comparable(Mix)}}
+		if err := runMixes(ctx, res, Neo4jGraphQLServerName, other.URL, mixes, in, opts, progress); err != nil {
+			return nil, err
 		}
 	}
 
@@ -217,6 +230,38 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Memory.JVMRSS, res.Memory.JVMHWM = processMemory(strconv.Itoa(opts.JVMPID()))
 	}
 	return res, nil
+}
+
+// Names of the servers and of the comparable mix in the results.
+const (
+	AmicusServerName  = "amicus"
+	ComparableMixName = "mix w/o search"
+)
+
+// queryMix is a named set of queries sent together.
+type queryMix struct {
+	name    string
+	queries []Query
+}
+
+// runMixes runs each mix at each number of clients against the server at
+// base and adds the runs to res.
+func runMixes(ctx context.Context, res *Result, server, base string, mixes []queryMix, in Inputs, opts Options, progress io.Writer) error {
+	for _, mix := range mixes {
+		for _, clients := range opts.Clients {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fmt.Fprintf(progress, "querying %s: %s at %d clients for %s\n", server, mix.name, clients, opts.Duration)
+			run, err := runQueries(ctx, server, base, mix.queries, in, clients, opts.Duration, opts.Seed)
+			if err != nil {
+				return err
+			}
+			run.Queries, run.Server = mix.name, server
+			res.Runs = append(res.Runs, run)
+		}
+	}
+	return nil
 }
 
 // load loads paths with the loader `amicus load` uses and measures it.
@@ -320,12 +365,17 @@ func inputs(ctx context.Context, store *neo4jstore.Store, w *World) (Inputs, err
 
 // runQueries sends queries from clients concurrent clients for duration
 // and measures them.
-func runQueries(ctx context.Context, base string, queries []Query, in Inputs, clients int, duration time.Duration, seed uint64) (QueryRun, error) {
+func runQueries(ctx context.Context, server, base string, queries []Query, in Inputs, clients int, duration time.Duration, seed uint64) (QueryRun, error) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 60 * time.Second}
 	defer client.CloseIdleConnections()
-	tripsBefore, requestsBefore, err := roundTrips(client, base)
-	if err != nil {
-		return QueryRun{}, err
+	// Only Amicus counts its graph round trips (on /metrics).
+	countTrips := server == AmicusServerName
+	var tripsBefore, requestsBefore float64
+	if countTrips {
+		var err error
+		if tripsBefore, requestsBefore, err = roundTrips(client, base); err != nil {
+			return QueryRun{}, err
+		}
 	}
 	var mu sync.Mutex
 	var latencies []time.Duration
@@ -345,7 +395,7 @@ func runQueries(ctx context.Context, base string, queries []Query, in Inputs, cl
 			for time.Now().Before(deadline) && ctx.Err() == nil {
 				q := pickQuery(r, queries)
 				began := time.Now()
-				err := send(ctx, client, base, q, q.Variables(r, in))
+				err := send(ctx, client, base, q.text(server), q.Variables(r, in))
 				took := time.Since(began)
 				mine = append(mine, took)
 				mineByQuery[q.Name] = append(mineByQuery[q.Name], took)
@@ -368,10 +418,6 @@ func runQueries(ctx context.Context, base string, queries []Query, in Inputs, cl
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	tripsAfter, requestsAfter, err := roundTrips(client, base)
-	if err != nil {
-		return QueryRun{}, err
-	}
 	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
 	run := QueryRun{Clients: clients, Requests: len(latencies), Errors: errorCount, FirstError: firstError,
 		PerSecond: float64(len(latencies)) / elapsed.Seconds()}
@@ -386,8 +432,14 @@ func runQueries(ctx context.Context, base string, queries []Query, in Inputs, cl
 			run.ByQuery[name] = Latency{Requests: len(list), P50Ms: ms(percentile(list, 0.50)), P99Ms: ms(percentile(list, 0.99))}
 		}
 	}
-	if requestsAfter > requestsBefore {
-		run.RoundTrips = (tripsAfter - tripsBefore) / (requestsAfter - requestsBefore)
+	if countTrips {
+		tripsAfter, requestsAfter, err := roundTrips(client, base)
+		if err != nil {
+			return QueryRun{}, err
+		}
+		if requestsAfter > requestsBefore {
+			run.RoundTrips = (tripsAfter - tripsBefore) / (requestsAfter - requestsBefore)
+		}
 	}
 	return run, nil
 }
@@ -396,14 +448,14 @@ func runQueries(ctx context.Context, base string, queries []Query, in Inputs, cl
 // when not told.
 const DefaultWarmUp = 30
 
-// warmUp sends each query of the mix times times.
-func warmUp(ctx context.Context, base string, in Inputs, seed uint64, times int) error {
+// warmUp sends each of queries times times to server.
+func warmUp(ctx context.Context, server, base string, queries []Query, in Inputs, seed uint64, times int) error {
 	client := &http.Client{Timeout: 60 * time.Second}
 	defer client.CloseIdleConnections()
 	r := rand.New(rand.NewPCG(seed, 0))
-	for _, q := range Mix {
+	for _, q := range queries {
 		for range times {
-			if err := send(ctx, client, base, q, q.Variables(r, in)); err != nil {
+			if err := send(ctx, client, base, q.text(server), q.Variables(r, in)); err != nil {
 				return fmt.Errorf("warming up, %s: %w", q.Name, err)
 			}
 		}
@@ -413,38 +465,46 @@ func warmUp(ctx context.Context, base string, in Inputs, seed uint64, times int)
 
 // send posts one query and fails unless the answer is a 200 without
 // GraphQL errors.
-func send(ctx context.Context, client *http.Client, base string, q Query, variables map[string]any) error {
-	body, err := json.Marshal(map[string]any{"query": q.Text, "variables": variables})
+func send(ctx context.Context, client *http.Client, base, query string, variables map[string]any) error {
+	_, err := post(ctx, client, base, query, variables)
+	return err
+}
+
+// post sends one query and returns the answer's data, failing unless the
+// answer is a 200 without GraphQL errors.
+func post(ctx context.Context, client *http.Client, base, query string, variables map[string]any) (json.RawMessage, error) {
+	body, err := json.Marshal(map[string]any{"query": query, "variables": variables})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/query", bytes.NewReader(body))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, data)
+		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, data)
 	}
 	var answer struct {
+		Data   json.RawMessage   `json:"data"`
 		Errors []json.RawMessage `json:"errors"`
 	}
 	if err := json.Unmarshal(data, &answer); err != nil {
-		return err
+		return nil, err
 	}
 	if len(answer.Errors) > 0 {
-		return fmt.Errorf("GraphQL error: %.300s", answer.Errors[0])
+		return nil, fmt.Errorf("GraphQL error: %.300s", answer.Errors[0])
 	}
-	return nil
+	return answer.Data, nil
 }
 
 // roundTrips reads the sum and count of the graph round trips per

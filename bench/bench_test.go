@@ -39,18 +39,19 @@ func TestCorpusIsReproducibleAndVaried(t *testing.T) {
 }
 
 // TestRunSmall runs the whole bench on a small corpus against a real
-// Neo4j: the load must find facts, the re-load add nothing (Run fails
-// otherwise) and no query fail.
+// Neo4j, side by side with @neo4j/graphql: the load must find facts, the
+// re-load add nothing (Run fails otherwise), both servers must name the
+// same supporters (Run fails otherwise) and no query fail on either.
 func TestRunSmall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Neo4j")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	store, jvm := openGraph(t, ctx)
+	store, login, jvm := openGraph(t, ctx)
 	result, err := bench.Run(ctx, bench.Options{
 		Articles: 50, Seed: bench.DefaultSeed, Duration: time.Second, Clients: []int{2}, WarmUp: 2,
-		Store: store, JVMPID: jvm,
+		Store: store, JVMPID: jvm, CompareWith: &login,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -61,13 +62,18 @@ func TestRunSmall(t *testing.T) {
 	if result.Graph.Nodes < 50*10 || result.Graph.Relationships < result.Graph.Nodes {
 		t.Fatalf("a small graph for 50 articles: %+v", result.Graph)
 	}
+	servers := map[string]int{}
 	for _, run := range result.Runs {
+		servers[run.Server]++
 		if run.Errors != 0 || run.Requests == 0 {
-			t.Fatalf("%s at %d clients: %d errors of %d requests: %s", run.Queries, run.Clients, run.Errors, run.Requests, run.FirstError)
+			t.Fatalf("%s, %s at %d clients: %d errors of %d requests: %s", run.Server, run.Queries, run.Clients, run.Errors, run.Requests, run.FirstError)
 		}
-		if run.RoundTrips <= 0 {
+		if run.Server == bench.AmicusServerName && run.RoundTrips <= 0 {
 			t.Fatalf("%s: no graph round trips counted", run.Queries)
 		}
+	}
+	if servers[bench.AmicusServerName] != 3 || servers[bench.Neo4jGraphQLServerName] != 2 {
+		t.Fatalf("runs by server: %v", servers)
 	}
 	if result.Memory.GoRSS <= 0 {
 		t.Fatalf("no Go memory read: %+v", result.Memory)
@@ -76,7 +82,7 @@ func TestRunSmall(t *testing.T) {
 	if err := result.WriteTable(&table); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"0 added", "headline", "mix", "Go process"} {
+	for _, want := range []string{"0 added", "headline", "mix", "Go process", "SIDE BY SIDE", "@neo4j/graphql", bench.ComparableMixName} {
 		if !strings.Contains(table.String(), want) {
 			t.Fatalf("the table lacks %q:\n%s", want, table.String())
 		}
@@ -96,7 +102,7 @@ func TestRunSmall(t *testing.T) {
 
 // openGraph opens the Neo4j named by NEO4J_URI (emptied first) or starts
 // an embedded one for the test.
-func openGraph(t *testing.T, ctx context.Context) (*neo4jstore.Store, func() int) {
+func openGraph(t *testing.T, ctx context.Context) (*neo4jstore.Store, bench.GraphLogin, func() int) {
 	t.Helper()
 	cfg := neo4jstore.Config{URI: os.Getenv("NEO4J_URI"), Username: os.Getenv("NEO4J_USERNAME"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
@@ -128,5 +134,5 @@ func openGraph(t *testing.T, ctx context.Context) (*neo4jstore.Store, func() int
 	if err := store.EnsureSchema(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return store, jvm
+	return store, bench.GraphLogin(cfg), jvm
 }

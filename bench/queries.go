@@ -10,6 +10,10 @@ type Query struct {
 	Weight int
 	// Text is the GraphQL document.
 	Text string
+	// Neo4jGraphQL is the same question asked of @neo4j/graphql's schema
+	// for the same graph (see neo4jgraphql/server.mjs); empty when that
+	// schema has no counterpart.
+	Neo4jGraphQL string
 	// Variables draws the query's variables from the inputs.
 	Variables func(r *rand.Rand, in Inputs) map[string]any
 }
@@ -48,6 +52,22 @@ var Headline = Query{
     }
   }
 }`,
+	Neo4jGraphQL: `query Backers($name: String!) {
+  parties(where: {name: {eq: $name}}, limit: 1) {
+    name
+    supportsReceivedConnection(first: 20) {
+      totalCount
+      edges {
+        node {
+          via
+          supporter { name kind }
+          grounds { claim }
+          evidence { quote article { title } }
+        }
+      }
+    }
+  }
+}`,
 	Variables: byLitigant,
 }
 
@@ -68,6 +88,15 @@ var Mix = []Query{
     opponents { name }
   }
 }`,
+		Neo4jGraphQL: `query PartyPage($name: String!) {
+  parties(where: {name: {eq: $name}}, limit: 1) {
+    id name kind aliases
+    casesConnection(first: 10) { totalCount edges { node { id name } } }
+    argumentsConnection(first: 10) { totalCount edges { node { claim case { name } } } }
+    supportsGivenConnection(first: 10) { totalCount edges { node { via supported { name } } } }
+    opponents { name }
+  }
+}`,
 		Variables: byLitigant,
 	},
 	{
@@ -80,6 +109,20 @@ var Mix = []Query{
     courts { name level place }
     rulingsConnection(first: 10) { totalCount nodes { summary date court { name } favors { name } } }
     supportersConnection(first: 10) { totalCount nodes { via supporter { name } supported { name } grounds { claim } } }
+    precedents { name citation }
+  }
+}`,
+		Neo4jGraphQL: `query CaseView($id: ID!) {
+  cases(where: {id: {eq: $id}}, limit: 1) {
+    name issue
+    partiesConnection { edges { properties { side } node { name kind } } }
+    courts { name level place }
+    rulingsConnection(first: 10, sort: [{node: {date: ASC}}]) {
+      totalCount edges { node { summary date court { name } favors { name } } }
+    }
+    supportsConnection(first: 10) {
+      totalCount edges { node { via supporter { name } supported { name } grounds { claim } } }
+    }
     precedents { name citation }
   }
 }`,
@@ -123,8 +166,58 @@ var Mix = []Query{
     }
   }
 }`,
+		Neo4jGraphQL: `query Deep($name: String!) {
+  parties(where: {name: {eq: $name}}, limit: 1) {
+    casesConnection(first: 3) {
+      edges {
+        node {
+          name
+          partiesConnection {
+            edges {
+              properties { side }
+              node {
+                name
+                supportsReceivedConnection(first: 5) {
+                  edges {
+                    node {
+                      via
+                      supporter {
+                        name
+                        supportsGivenConnection(first: 5) { edges { node { supported { name } } } }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}`,
 		Variables: byLitigant,
 	},
+}
+
+// Comparable returns the queries of queries that @neo4j/graphql can
+// answer too.
+func Comparable(queries []Query) []Query {
+	var out []Query
+	for _, q := range queries {
+		if q.Neo4jGraphQL != "" {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// text returns the document to send to server.
+func (q Query) text(server string) string {
+	if server == Neo4jGraphQLServerName {
+		return q.Neo4jGraphQL
+	}
+	return q.Text
 }
 
 // pickQuery draws a query from queries by weight.

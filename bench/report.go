@@ -35,10 +35,15 @@ func (r *Result) WriteTable(w io.Writer) error {
 		if run.Queries == "headline" && run.Clients == TargetClients {
 			target = fmt.Sprintf("p99 < %d ms %s", TargetHeadlineP99.Milliseconds(), verdict(run.P99Ms < float64(TargetHeadlineP99.Milliseconds()) && run.Errors == 0))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%.1f\t%.1f\t%d\t%.1f\t%s\t\n", run.Queries, run.Server, run.Clients, run.Requests,
-			run.PerSecond, run.P50Ms, run.P99Ms, run.Errors, run.RoundTrips, target)
+		trips := "n/a" // only Amicus counts them
+		if run.Server == AmicusServerName {
+			trips = fmt.Sprintf("%.1f", run.RoundTrips)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%.1f\t%.1f\t%d\t%s\t%s\t\n", run.Queries, run.Server, run.Clients, run.Requests,
+			run.PerSecond, run.P50Ms, run.P99Ms, run.Errors, trips, target)
 	}
 	tw.Flush()
+	r.writeSideBySide(w)
 	for _, run := range r.Runs {
 		if len(run.ByQuery) == 0 {
 			continue
@@ -49,7 +54,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 				parts = append(parts, fmt.Sprintf("%s %.1f/%.1f", q.Name, l.P50Ms, l.P99Ms))
 			}
 		}
-		fmt.Fprintf(w, "  mix at %d clients, p50/p99 ms by query: %s\n", run.Clients, strings.Join(parts, ", "))
+		fmt.Fprintf(w, "  %s, %s at %d clients, p50/p99 ms by query: %s\n", run.Server, run.Queries, run.Clients, strings.Join(parts, ", "))
 	}
 	for _, run := range r.Runs {
 		if run.FirstError != "" {
@@ -69,6 +74,40 @@ func (r *Result) WriteTable(w io.Writer) error {
 		fmt.Fprintf(tw, "Neo4j JVM\tnot on this machine\t\t\t\n")
 	}
 	return tw.Flush()
+}
+
+// writeSideBySide prints, for each run that both Amicus and @neo4j/graphql
+// made, how the two compare.
+func (r *Result) writeSideBySide(w io.Writer) {
+	type key struct {
+		queries string
+		clients int
+	}
+	theirs := map[key]QueryRun{}
+	for _, run := range r.Runs {
+		if run.Server == Neo4jGraphQLServerName {
+			theirs[key{run.Queries, run.Clients}] = run
+		}
+	}
+	if len(theirs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nSIDE BY SIDE (same graph, same questions, same clients; Amicus / @neo4j/graphql)\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "queries\tclients\tp50 ms\tp99 ms\treq/s\tthroughput ratio\t\n")
+	for _, run := range r.Runs {
+		other, ok := theirs[key{run.Queries, run.Clients}]
+		if run.Server != AmicusServerName || !ok {
+			continue
+		}
+		ratio := "n/a"
+		if other.PerSecond > 0 {
+			ratio = fmt.Sprintf("%.2f×", run.PerSecond/other.PerSecond)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.1f / %.1f\t%.1f / %.1f\t%.0f / %.0f\t%s\t\n", run.Queries, run.Clients,
+			run.P50Ms, other.P50Ms, run.P99Ms, other.P99Ms, run.PerSecond, other.PerSecond, ratio)
+	}
+	tw.Flush()
 }
 
 func verdict(ok bool) string {

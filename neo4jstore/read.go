@@ -18,10 +18,20 @@ const (
 
 // PartyByName finds the party with that name, ignoring case, or else the
 // best-evidenced party with that alias. It returns nil when none matches.
+// Names and ids are found through their indexes; only a name that is no
+// party's name makes it look through every party's aliases.
 func (s *Store) PartyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
 	records, err := s.read(ctx, `
-MATCH (p:Party)
-WHERE p.nameLower = $lower OR p.id = $id OR any(a IN p.aliases WHERE toLower(a) = $lower)
+OPTIONAL MATCH (named:Party) WHERE named.nameLower = $lower OR named.id = $id
+WITH collect(named) AS named
+CALL (named) {
+  UNWIND named AS p
+  RETURN p
+  UNION
+  WITH named WHERE size(named) = 0
+  MATCH (p:Party) WHERE any(a IN p.aliases WHERE toLower(a) = $lower)
+  RETURN p
+}
 RETURN p`+partyProjection+` AS item,
        (p.nameLower = $lower OR p.id = $id) AS exact,
        COUNT { (p)-[:EVIDENCED_BY]->() } AS weight

@@ -196,6 +196,17 @@ func TestWriteAndRead(t *testing.T) {
 	if err != nil || party == nil || party.Name != "Northwind" {
 		t.Fatalf("PartyByName by alias, any case: %+v %v", party, err)
 	}
+	for _, name := range []string{"northwind", " Northwind "} {
+		if byName, err := store.PartyByName(ctx, name); err != nil || byName == nil || byName.ID != party.ID {
+			t.Fatalf("PartyByName(%q) by name or id: %+v %v", name, byName, err)
+		}
+	}
+	if ministry, err := store.PartyByName(ctx, "The Ministry"); err != nil || ministry == nil || ministry.Name != "Ministry of Trade" {
+		t.Fatalf("PartyByName by an alias alone: %+v %v", ministry, err)
+	}
+	if nobody, err := store.PartyByName(ctx, "no such party"); err != nil || nobody != nil {
+		t.Fatalf("PartyByName of an unknown name: %+v %v", nobody, err)
+	}
 	supporters, err := store.SupportsBySupported(ctx, []string{party.ID})
 	if err != nil {
 		t.Fatal(err)

@@ -38,6 +38,17 @@ var heldOutFloors = []string{
 	"all.f1=0.78",
 }
 
+// unseenFloors guard the articles written and annotated after the rules'
+// last change (examples/unseen): their first scores less 0.03. They are
+// far below the dev corpus's, which is the honest measure of how the rules
+// do on new text; they may only be raised by changes not made for them.
+var unseenFloors = []string{
+	"supporters.f1=0.62",
+	"courts.recall=0.79",
+	"precedents.recall=0.51",
+	"all.f1=0.51",
+}
+
 // TestEvalFloors runs `amicus eval` on the sample articles with the
 // regression floors, and checks that a floor above the scores fails.
 func TestEvalFloors(t *testing.T) {
@@ -60,6 +71,16 @@ func TestEvalFloors(t *testing.T) {
 		t.Fatalf("extraction fell below a held-out floor (exit %d):\n%s\n%s", code, stdout, stderr)
 	}
 	t.Logf("held-out scores:\n%s", stdout)
+
+	args = []string{"eval", "examples/unseen/articles", "--quiet"}
+	for _, f := range unseenFloors {
+		args = append(args, "--require", f)
+	}
+	stdout, stderr, code = amicus(t, args...)
+	if code != 0 {
+		t.Fatalf("extraction fell below a floor on the unseen articles (exit %d):\n%s\n%s", code, stdout, stderr)
+	}
+	t.Logf("unseen scores:\n%s", stdout)
 
 	stdout, stderr, code = amicus(t, "eval", "examples/articles", "--quiet", "--require", "supporters.f1=0.99")
 	if code == 0 || !strings.Contains(stdout+stderr, "supporters") {

@@ -85,7 +85,7 @@ func (d *doc) findJudges() {
 					continue
 				}
 				if re == judgeTitle && prefix == "" && !strings.Contains(name, " ") && orgBefore(s.s[:mi[0]]) {
-					continue // "Tenant Justice Widgetland": an organisation's name
+					continue // "Renters' Justice Widgetland": an organisation's name
 				}
 				j := d.addJudge(name, si)
 				d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})

@@ -341,7 +341,7 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 			cur = append(cur, sp)
 			continue
 		}
-		// "Society for Arts & Letters": a spaced ampersand joins too
+		// "Society for Widgets & Gadgets": a spaced ampersand joins too
 		adjacent := len(cur) > 0 && (s[cur[len(cur)-1].end:t[0]] == " " || s[cur[len(cur)-1].end:t[0]] == " & " && isCapitalised(w))
 		// "Lawyers' Committee": a plural possessive inside a name
 		if len(cur) > 0 && s[cur[len(cur)-1].end:t[0]] == "' " && strings.HasSuffix(s[:cur[len(cur)-1].end], "s") && isCapitalised(w) {
@@ -363,14 +363,14 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 		case isConnector(w) && adjacent:
 			cur = append(cur, sp)
 		case w == "the" && adjacent && s[cur[len(cur)-1].start:cur[len(cur)-1].end] == "of" && i+1 < len(toks) && isCapitalised(s[toks[i+1][0]:toks[i+1][1]]):
-			// "Friends of the Widget Marsh"
+			// "Friends of the Widget Meadow"
 			cur = append(cur, sp)
 		default:
 			flush()
 		}
 		if sp.end != t[1] {
 			if len(cur) > 0 && cur[len(cur)-1] == sp && possessiveInName(s, toks[i+1:]) {
-				// "Harbor Fishermen's Cooperative": the name goes on
+				// "Widget Fishermen's Cooperative": the name goes on
 				cur[len(cur)-1].end = t[1]
 				continue
 			}
@@ -384,7 +384,7 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 // orgNameGoesOn reports whether the last word of a run of capitalised
 // words belongs to an organisation's name even though it is a common
 // capitalised word: an organisation word and "of" or "for" come before it
-// ("Institute for Fair Wages", "Guild of Harbor Pilots Lawyers").
+// ("Institute for Fair Wages", "Guild of Widget Pilots Lawyers").
 func orgNameGoesOn(s string, cur []span) bool {
 	for k := 0; k+2 < len(cur); k++ {
 		w := s[cur[k].start:cur[k].end]

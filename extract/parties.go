@@ -417,8 +417,8 @@ func headWord(long, short string) bool {
 	if !agencyWords[short] && !groupWords[short] {
 		return false
 	}
-	// "the Commission" for "Fair Trading Commission"; "the Corps" for
-	// "Army Corps of Engineers"
+	// "the Commission" for "Fair Trading Commission"; "the Board" for
+	// "Board of Widget Inspectors"
 	return strings.HasSuffix(long, " "+short) || strings.Contains(long, " "+short+" of ") || strings.HasPrefix(long, short+" of ")
 }
 
@@ -460,8 +460,8 @@ func (d *doc) brandVariant(long, short string) bool {
 	}
 	lw, sw := strings.Fields(long), strings.Fields(short)
 	if len(sw) > 1 {
-		// "Widget Lane" for "Widget Lane Music": one more word, and no
-		// other name goes on from "Widget Lane"
+		// "Widget Row" for "Widget Row Studios": one more word, and no
+		// other name goes on from "Widget Row"
 		return len(lw) == len(sw)+1 && !isCorporateWord(lw[len(sw)]) && d.onlyNameAfter(short) == long
 	}
 	if isCorporateWord(lw[1]) {

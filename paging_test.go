@@ -491,3 +491,44 @@ func TestQRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// TestQFirstPagesMatchWholeLists checks the first pages that the prefetch
+// reads alone (an unfiltered connection asking only for `first`) against
+// the pages cut from whole lists: the same query with empty filters reads
+// whole lists and must answer exactly the same.
+func TestQFirstPagesMatchWholeLists(t *testing.T) {
+	baseURL := pagingServer(t)
+	const query = `query($s: SupportFilter, $a: ArgumentFilter, $c: CaseFilter) { parties(first: 100) { nodes { name
+		supportersConnection(first: 1, filter: $s) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id via supporter { name } } }
+		supportsConnection(first: 2, filter: $s) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id supported { name } } } }
+		argumentsConnection(first: 1, filter: $a) { totalCount pageInfo { hasNextPage } nodes { claim } }
+		casesConnection(first: 1, filter: $c) { totalCount pageInfo { hasNextPage } nodes { name
+			supportersConnection(first: 1, filter: $s) { totalCount pageInfo { hasNextPage } nodes { id supporter { name } } }
+			argumentsConnection(first: 2, filter: $a) { totalCount pageInfo { hasNextPage } nodes { claim by { name } } } } } } } }`
+	var paged, whole json.RawMessage
+	ask(t, baseURL, query, nil, &paged)
+	ask(t, baseURL, query, map[string]any{"s": map[string]any{}, "a": map[string]any{}, "c": map[string]any{}}, &whole)
+	if string(paged) != string(whole) {
+		t.Fatalf("first pages read alone differ from pages of whole lists:\nalone %s\nwhole %s", paged, whole)
+	}
+	var parsed struct {
+		Parties struct {
+			Nodes []struct {
+				SupportersConnection connectionPage
+				SupportsConnection   connectionPage
+			}
+		}
+	}
+	if err := json.Unmarshal(paged, &parsed); err != nil {
+		t.Fatal(err)
+	}
+	cut := 0
+	for _, p := range parsed.Parties.Nodes {
+		if p.SupportersConnection.PageInfo.HasNextPage || p.SupportsConnection.PageInfo.HasNextPage {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Fatal("no page was cut short: the test compares nothing")
+	}
+}

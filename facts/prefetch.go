@@ -1,6 +1,9 @@
 package facts
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // The API can read, in one graph query, everything a request will ask
 // for below a list of facts: Relations says which relation each field of
@@ -61,6 +64,39 @@ type Selection struct {
 	Field string
 	// Below are the relations selected on what the field leads to.
 	Below []Selection
+	// Limit, when above zero, asks for only the first Limit items of the
+	// list, in its order, with the length of the whole list: a page the
+	// request wants, read without reading the rest. Only relations in
+	// PagedRelations may have one.
+	Limit int
+}
+
+// PagedRelations are the relations whose first page a prefetch can read
+// alone: the API pages them in the order the graph gives, without
+// reordering or dropping items.
+var PagedRelations = map[string]bool{
+	"Party.supporters": true,
+	"Party.supports":   true,
+	"Party.arguments":  true,
+	"Party.cases":      true,
+	"Case.supporters":  true,
+	"Case.arguments":   true,
+}
+
+// ListPage is the first items of a relation's list and the length of the
+// whole list.
+type ListPage struct {
+	// Items is a slice typed as the Reader's batch method for the relation
+	// gives it.
+	Items any
+	// Total counts the items of the whole list.
+	Total int
+}
+
+// PageKey names the pages of relation ("Type.field") limited to limit
+// items in Prefetch.Pages.
+func PageKey(relation string, limit int) string {
+	return fmt.Sprintf("%s#%d", relation, limit)
 }
 
 // Prefetch is what one prefetch read: the facts by id, and every
@@ -72,6 +108,9 @@ type Prefetch struct {
 	Courts   map[string]StoredCourt
 	Articles map[string]StoredArticle
 	Lists    map[string]map[string]any
+	// Pages holds the relations read with a Limit, by PageKey and then by
+	// the id of the fact the list belongs to.
+	Pages map[string]map[string]ListPage
 }
 
 // NewPrefetch returns an empty Prefetch.
@@ -82,6 +121,7 @@ func NewPrefetch() *Prefetch {
 		Courts:   map[string]StoredCourt{},
 		Articles: map[string]StoredArticle{},
 		Lists:    map[string]map[string]any{},
+		Pages:    map[string]map[string]ListPage{},
 	}
 }
 

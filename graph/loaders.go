@@ -33,6 +33,38 @@ type Loaders struct {
 	CitesByArgument     *dataloadgen.Loader[string, []facts.StoredPrecedent]
 	PrecedentsByCase    *dataloadgen.Loader[string, []facts.StoredPrecedent]
 	Evidence            *dataloadgen.Loader[string, []facts.StoredEvidence]
+
+	// pages are the first pages of relations a prefetch read alone (see
+	// facts.Selection.Limit), by facts.PageKey and the fact's id.
+	pagesMu sync.Mutex
+	pages   map[string]facts.ListPage
+}
+
+// primePages keeps the first pages a prefetch read.
+func (l *Loaders) primePages(pages map[string]map[string]facts.ListPage) {
+	l.pagesMu.Lock()
+	defer l.pagesMu.Unlock()
+	if l.pages == nil {
+		l.pages = map[string]facts.ListPage{}
+	}
+	for key, byID := range pages {
+		for id, page := range byID {
+			l.pages[key+"\x00"+id] = page
+		}
+	}
+}
+
+// firstPage returns the first limit items of relation of the fact with
+// this id, and the length of its whole list, when a prefetch read them.
+func firstPage[V any](l *Loaders, relation string, limit int, id string) ([]V, int, bool) {
+	l.pagesMu.Lock()
+	defer l.pagesMu.Unlock()
+	page, ok := l.pages[facts.PageKey(relation, limit)+"\x00"+id]
+	if !ok {
+		return nil, 0, false
+	}
+	items, ok := page.Items.([]V)
+	return items, page.Total, ok
 }
 
 // batchWait is how long a loader waits to gather keys into one batch.

@@ -567,3 +567,24 @@ func pagedEvidence(ctx context.Context, r *Resolver, factID string, f *model.Evi
 	filter := func(q []facts.StoredEvidence) ([]facts.StoredEvidence, error) { return r.filterEvidence(ctx, q, f) }
 	return pagedList(args, quotes, filter, evidenceID, evidenceConnection)
 }
+
+// prefetchedPage returns the page a connection asks for when the request's
+// prefetch read it alone (the first page of an unfiltered list: see
+// facts.Selection.Limit), so the whole list need not be read.
+func prefetchedPage[T any](ctx context.Context, r *Resolver, relation, id string, args pageArgs, unfiltered bool) (facts.Page[T], bool) {
+	if !unfiltered || args.after != nil || args.last != nil || args.before != nil {
+		return facts.Page[T]{}, false
+	}
+	limit := defaultPageSize
+	if args.first != nil {
+		limit = *args.first
+	}
+	if limit < 1 || limit > maxPageSize {
+		return facts.Page[T]{}, false
+	}
+	items, total, ok := firstPage[T](r.loadersFor(ctx), relation, limit, id)
+	if !ok {
+		return facts.Page[T]{}, false
+	}
+	return facts.Page[T]{Items: items, Total: total, HasNext: len(items) < total}, true
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -77,17 +78,57 @@ func relationSelections(op *graphql.OperationContext, set ast.SelectionSet, t st
 			continue
 		}
 		var below []facts.Selection
+		limit := 0
 		if field != f.Name {
 			below = connectionSelections(op, f.Selections, child)
-			if f.ArgumentMap(op.Variables)["filter"] != nil || child == "Ruling" {
+			args := f.ArgumentMap(op.Variables)
+			if args["filter"] != nil || child == "Ruling" {
 				below = append(below, filterNeeds[child]...)
+			}
+			if facts.PagedRelations[t+"."+field] {
+				limit = firstPageSize(args)
 			}
 		} else {
 			below = relationSelections(op, f.Selections, child)
 		}
-		out = append(out, facts.Selection{Field: field, Below: below})
+		out = append(out, facts.Selection{Field: field, Below: below, Limit: limit})
 	}
 	return mergeSelections(out)
+}
+
+// firstPageSize is the size of the page a connection's arguments ask for
+// when it is the first page, unfiltered (only `first`, or nothing); else
+// 0. Arguments out of range give 0 too, and the resolver reports them.
+func firstPageSize(args map[string]any) int {
+	for _, name := range []string{"after", "last", "before", "filter"} {
+		if args[name] != nil {
+			return 0
+		}
+	}
+	first, given := args["first"]
+	if !given || first == nil {
+		return defaultPageSize
+	}
+	var n int64
+	switch v := first.(type) {
+	case int:
+		n = int64(v)
+	case int64:
+		n = v
+	case float64:
+		n = int64(v)
+	case json.Number:
+		var err error
+		if n, err = v.Int64(); err != nil {
+			return 0
+		}
+	default:
+		return 0
+	}
+	if n < 1 || n > maxPageSize {
+		return 0
+	}
+	return int(n)
 }
 
 // connectionSelections reads the relations asked for on the items of a
@@ -131,10 +172,13 @@ func mergeSelections(in []facts.Selection) []facts.Selection {
 		i, seen := at[s.Field]
 		if !seen {
 			at[s.Field] = len(out)
-			out = append(out, facts.Selection{Field: s.Field, Below: mergeSelections(s.Below)})
+			out = append(out, facts.Selection{Field: s.Field, Below: mergeSelections(s.Below), Limit: s.Limit})
 			continue
 		}
 		out[i].Below = mergeSelections(append(out[i].Below, s.Below...))
+		if out[i].Limit != s.Limit {
+			out[i].Limit = 0 // asked for twice in different ways: read it whole
+		}
 	}
 	return out
 }
@@ -153,6 +197,7 @@ func (l *Loaders) prime(p *facts.Prefetch) {
 	for id, v := range p.Articles {
 		l.Article.Prime(id, v)
 	}
+	l.primePages(p.Pages)
 	primeLists(l.SupportsBySupported, p.Lists["Party.supporters"])
 	primeLists(l.SupportsBySupporter, p.Lists["Party.supports"])
 	primeLists(l.ArgumentsByParty, p.Lists["Party.arguments"])

@@ -87,11 +87,15 @@ func (r *caseResolver) Supporters(ctx context.Context, obj *facts.StoredCase) ([
 
 // SupportersConnection is the resolver for the supportersConnection field.
 func (r *caseResolver) SupportersConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if page, ok := prefetchedPage[facts.StoredSupport](ctx, r.Resolver, "Case.supporters", obj.ID, args, filter == nil); ok {
+		return supportConnection(page), nil
+	}
 	supports, err := r.Case().Supporters(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
-	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+	return pagedSupports(ctx, r.Resolver, supports, filter, args)
 }
 
 // Arguments is the resolver for the arguments field.
@@ -101,11 +105,15 @@ func (r *caseResolver) Arguments(ctx context.Context, obj *facts.StoredCase) ([]
 
 // ArgumentsConnection is the resolver for the argumentsConnection field.
 func (r *caseResolver) ArgumentsConnection(ctx context.Context, obj *facts.StoredCase, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error) {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if page, ok := prefetchedPage[facts.StoredArgument](ctx, r.Resolver, "Case.arguments", obj.ID, args, filter == nil); ok {
+		return argumentConnection(page), nil
+	}
 	arguments, err := r.loadersFor(ctx).ArgumentsByCase.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	return pagedArguments(ctx, r.Resolver, arguments, filter, pageArgs{first: first, after: after, last: last, before: before})
+	return pagedArguments(ctx, r.Resolver, arguments, filter, args)
 }
 
 // Courts is the resolver for the courts field.
@@ -208,11 +216,15 @@ func (r *partyResolver) Supporters(ctx context.Context, obj *facts.StoredParty) 
 
 // SupportersConnection is the resolver for the supportersConnection field.
 func (r *partyResolver) SupportersConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if page, ok := prefetchedPage[facts.StoredSupport](ctx, r.Resolver, "Party.supporters", obj.ID, args, filter == nil); ok {
+		return supportConnection(page), nil
+	}
 	supports, err := r.loadersFor(ctx).SupportsBySupported.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+	return pagedSupports(ctx, r.Resolver, supports, filter, args)
 }
 
 // Supports is the resolver for the supports field.
@@ -226,11 +238,15 @@ func (r *partyResolver) Supports(ctx context.Context, obj *facts.StoredParty) ([
 
 // SupportsConnection is the resolver for the supportsConnection field.
 func (r *partyResolver) SupportsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.SupportFilter) (*model.SupportConnection, error) {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if page, ok := prefetchedPage[facts.StoredSupport](ctx, r.Resolver, "Party.supports", obj.ID, args, filter == nil); ok {
+		return supportConnection(page), nil
+	}
 	supports, err := r.Party().Supports(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
-	return pagedSupports(ctx, r.Resolver, supports, filter, pageArgs{first: first, after: after, last: last, before: before})
+	return pagedSupports(ctx, r.Resolver, supports, filter, args)
 }
 
 // Arguments is the resolver for the arguments field.
@@ -240,11 +256,15 @@ func (r *partyResolver) Arguments(ctx context.Context, obj *facts.StoredParty) (
 
 // ArgumentsConnection is the resolver for the argumentsConnection field.
 func (r *partyResolver) ArgumentsConnection(ctx context.Context, obj *facts.StoredParty, first *int, after *string, last *int, before *string, filter *model.ArgumentFilter) (*model.ArgumentConnection, error) {
+	args := pageArgs{first: first, after: after, last: last, before: before}
+	if page, ok := prefetchedPage[facts.StoredArgument](ctx, r.Resolver, "Party.arguments", obj.ID, args, filter == nil); ok {
+		return argumentConnection(page), nil
+	}
 	arguments, err := r.loadersFor(ctx).ArgumentsByParty.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	return pagedArguments(ctx, r.Resolver, arguments, filter, pageArgs{first: first, after: after, last: last, before: before})
+	return pagedArguments(ctx, r.Resolver, arguments, filter, args)
 }
 
 // Opponents is the resolver for the opponents field.
@@ -262,6 +282,9 @@ func (r *partyResolver) CasesConnection(ctx context.Context, obj *facts.StoredPa
 	args := pageArgs{first: first, after: after, last: last, before: before}
 	if _, err := args.request(); err != nil {
 		return nil, err
+	}
+	if page, ok := prefetchedPage[facts.StoredCase](ctx, r.Resolver, "Party.cases", obj.ID, args, filter == nil); ok {
+		return caseConnection(page), nil
 	}
 	cases, err := r.loadersFor(ctx).CasesByParty.Load(ctx, obj.ID)
 	if err != nil {

@@ -139,3 +139,101 @@ func countSelections(selections []facts.Selection) int {
 	}
 	return n
 }
+
+// TestPrefetchPagesMatchBatchReads reads the first page of every relation
+// that can be paged in the prefetch, and checks each page against the
+// first items of the whole list the batch method reads (without the
+// supports the API drops for having no supported party), and its total
+// against the whole list's length.
+func TestPrefetchPagesMatchBatchReads(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	write(t, placeOnly().doc)
+	ctx := context.Background()
+	page, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range page.Items {
+		ids = append(ids, p.ID)
+	}
+	batch := map[string]func(context.Context, []string) (any, error){
+		"Party.supporters": wrap(store.SupportsBySupported),
+		"Party.supports":   wrap(store.SupportsBySupporter),
+		"Party.arguments":  wrap(store.ArgumentsByParty),
+		"Party.cases":      wrap(store.CasesByParty),
+		"Case.supporters":  wrap(store.SupportsByCase),
+		"Case.arguments":   wrap(store.ArgumentsByCase),
+	}
+	for key := range facts.PagedRelations {
+		if batch[key] == nil {
+			t.Errorf("no batch method to compare the paged relation %s with", key)
+		}
+	}
+	for _, limit := range []int{1, 2, 50} {
+		below := []facts.Selection{
+			{Field: "supporters", Limit: limit, Below: []facts.Selection{{Field: "supporter"}}},
+			{Field: "supports", Limit: limit},
+			{Field: "arguments", Limit: limit},
+			{Field: "cases", Limit: limit, Below: []facts.Selection{
+				{Field: "supporters", Limit: limit}, {Field: "arguments", Limit: limit},
+			}},
+		}
+		counted, trips := store.CountRoundTrips(ctx)
+		fetched, err := store.Prefetch(counted, "Party", ids, below)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := trips(); n != 1 {
+			t.Errorf("the prefetch took %d round trips, want 1", n)
+		}
+		if len(fetched.Lists["Party.supporters"]) != 0 {
+			t.Errorf("a paged relation was also read whole")
+		}
+		compared, cut := 0, 0
+		for key, read := range batch {
+			pages := fetched.Pages[facts.PageKey(key, limit)]
+			if len(pages) == 0 {
+				t.Errorf("limit %d: no pages of %s", limit, key)
+			}
+			for parent, got := range pages {
+				all, err := read(ctx, []string{parent})
+				if err != nil {
+					t.Fatal(err)
+				}
+				whole := reflect.ValueOf(all).MapIndex(reflect.ValueOf(parent))
+				var list []any
+				if whole.IsValid() {
+					for i := 0; i < whole.Len(); i++ {
+						item := whole.Index(i).Interface()
+						if s, ok := item.(facts.StoredSupport); ok && (key == "Party.supports" || key == "Case.supporters") && s.SupportedID == "" {
+							continue // the API drops supports with no supported party
+						}
+						list = append(list, item)
+					}
+				}
+				items := reflect.ValueOf(got.Items)
+				if got.Total != len(list) {
+					t.Errorf("limit %d, %s of %s: total %d, the whole list has %d", limit, key, parent, got.Total, len(list))
+				}
+				if want := min(limit, len(list)); items.Len() != want {
+					t.Errorf("limit %d, %s of %s: %d items, want %d", limit, key, parent, items.Len(), want)
+					continue
+				}
+				for i := 0; i < items.Len(); i++ {
+					if !reflect.DeepEqual(items.Index(i).Interface(), list[i]) {
+						t.Errorf("limit %d, %s of %s, item %d:\npage  %+v\nwhole %+v", limit, key, parent, i, items.Index(i).Interface(), list[i])
+					}
+				}
+				compared++
+				if len(list) > limit {
+					cut++
+				}
+			}
+		}
+		if compared < 10 || limit == 1 && cut == 0 {
+			t.Errorf("limit %d: %d pages compared, %d cut short: the fixture should reach every paged relation with longer lists", limit, compared, cut)
+		}
+	}
+}

@@ -54,6 +54,25 @@ WITH {c}, ` + firstReport + ` AS {c}k ORDER BY {c}k[0], {c}k[1], {c}.id`,
 	"Ruling.evidence":    evidenceHop,
 }
 
+// pagedHops replace hops for a relation read with a Limit where the API
+// drops items of the whole list (supports with no supported party): the
+// page must be the first items of what the API would keep.
+var pagedHops = map[string]string{
+	"Party.supports":  `MATCH ({p})<-[:BY]-({c}:Support)-[:BACKS]->({c}b:Party) WITH {c}, {c}b ORDER BY {c}b.nameLower, {c}.id`,
+	"Case.supporters": `MATCH ({p})<-[:IN_CASE]-({c}:Support)-[:BY]->({c}b:Party) WHERE ({c})-[:BACKS]->(:Party) WITH {c}, {c}b ORDER BY {c}b.nameLower, {c}.id`,
+}
+
+// pageCounts count the whole list of a relation read with a Limit: the
+// same rows as its hop (or paged hop), without ordering them.
+var pageCounts = map[string]string{
+	"Party.supporters": `MATCH ({p})<-[:BACKS]-({c}:Support)-[:BY]->(:Party) RETURN {c}`,
+	"Party.supports":   `MATCH ({p})<-[:BY]-({c}:Support)-[:BACKS]->(:Party) RETURN {c}`,
+	"Party.arguments":  `MATCH ({p})-[:ARGUES]->({c}:Argument) RETURN {c}`,
+	"Party.cases":      `MATCH ({p})-[:PARTY_TO]->({c}:Case) RETURN DISTINCT {c}`,
+	"Case.supporters":  `MATCH ({p})<-[:IN_CASE]-({c}:Support)-[:BY]->(:Party) WHERE ({c})-[:BACKS]->(:Party) RETURN {c}`,
+	"Case.arguments":   `MATCH ({p})<-[:IN_CASE]-({c}:Argument) WHERE NOT ({c})<-[:ON_GROUNDS]-() RETURN {c}`,
+}
+
 // evidenceHop reads a fact's quotes in article order.
 const evidenceHop = `MATCH ({c}:Evidence {factId: {p}.id})-[:FROM]->({c}a:Article) WITH {c}, {c}a ORDER BY {c}a.title, {c}a.id, {c}.start`
 
@@ -107,7 +126,10 @@ func projection(t, c, p string) string {
 
 // prefetchQuery builds the query for facts of type t with the selections
 // below them.
-type prefetchQuery struct{ vars int }
+type prefetchQuery struct {
+	vars   int
+	params map[string]any
+}
 
 func (q *prefetchQuery) fresh() string {
 	q.vars++
@@ -131,6 +153,22 @@ func (q *prefetchQuery) read(t, c, p string, below []facts.Selection) string {
 			continue
 		}
 		v := q.fresh()
+		if s.Limit > 0 && facts.PagedRelations[key] {
+			// The first page and the length of the whole list.
+			pattern := hops[key]
+			if paged, ok := pagedHops[key]; ok {
+				pattern = paged
+			}
+			vars := strings.NewReplacer("{p}", c, "{c}", v)
+			hop := vars.Replace(pattern)
+			q.params[v+"limit"] = s.Limit
+			extra = append(extra,
+				// Every paged hop ends in ORDER BY, so the LIMIT cuts before
+				// anything below the items is read.
+				"__"+s.Field+": COLLECT { "+hop+" LIMIT $"+v+"limit RETURN "+q.read(child, v, c, s.Below)+" AS item }",
+				"__"+s.Field+"__total: COUNT { "+vars.Replace(pageCounts[key])+" }")
+			continue
+		}
 		hop := strings.NewReplacer("{p}", c, "{c}", v).Replace(hops[key])
 		extra = append(extra, "__"+s.Field+": COLLECT { "+hop+" RETURN "+q.read(child, v, c, s.Below)+" AS item }")
 	}
@@ -148,10 +186,10 @@ func (s *Store) Prefetch(ctx context.Context, t string, ids []string, below []fa
 	if !ok || len(ids) == 0 || len(below) == 0 {
 		return out, nil
 	}
-	q := &prefetchQuery{}
+	q := &prefetchQuery{params: map[string]any{"ids": ids}}
 	root := q.fresh()
 	query := `UNWIND $ids AS key MATCH (` + root + `:` + label + ` {id: key}) RETURN key, ` + q.read(t, root, "", below) + ` AS item`
-	records, err := s.read(ctx, query, map[string]any{"ids": ids})
+	records, err := s.read(ctx, query, q.params)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +222,15 @@ func absorb(out *facts.Prefetch, t string, m map[string]any, below []facts.Selec
 				items = append(items, props)
 			}
 		}
-		if !singular[key] {
+		switch {
+		case s.Limit > 0 && facts.PagedRelations[key]:
+			pageKey := facts.PageKey(key, s.Limit)
+			if out.Pages[pageKey] == nil {
+				out.Pages[pageKey] = map[string]facts.ListPage{}
+			}
+			total, _ := m["__"+s.Field+"__total"].(int64)
+			out.Pages[pageKey][id] = facts.ListPage{Items: decodeList(child, items), Total: int(total)}
+		case !singular[key]:
 			if out.Lists[key] == nil {
 				out.Lists[key] = map[string]any{}
 			}

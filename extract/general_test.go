@@ -280,3 +280,36 @@ func TestJusticeInAnOrganisationName(t *testing.T) {
 		t.Errorf("supports %q, grounds %+v", got, doc.Supports)
 	}
 }
+
+func TestRoleNounsAndTitlesOfLitigants(t *testing.T) {
+	// "the library" for a party whose name ends in Library
+	doc := extractArticle(t, "The Widget Valley Library sued Dunmore County over its budget cuts on Monday. "+
+		"The library said the cuts broke a state funding law.")
+	found := false
+	for _, a := range doc.Arguments {
+		if a.By == "Widget Valley Library" && strings.Contains(a.Claim, "state funding law") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no argument by the library: %+v", doc.Arguments)
+	}
+	// a department whose name has an "and" in it
+	doc = extractArticle(t, "Maple Row Farms sued the Ohio Department of Health and Family Services on Tuesday over a raw milk ban.")
+	names := map[string]string{}
+	for _, p := range doc.Parties {
+		names[p.Name] = p.Side
+	}
+	if names["Ohio Department of Health and Family Services"] == "" || names["Family Services"] != "" {
+		t.Errorf("department name with \"and\": %v", names)
+	}
+	// a title that an appositive name completes
+	doc = extractArticle(t, "The Gearworks Guild sued the city permits director, Ann Doe, over the new fees.")
+	names = map[string]string{}
+	for _, p := range doc.Parties {
+		names[p.Name] = p.Side
+	}
+	if a, b := names["Gearworks Guild"], names["Ann Doe"]; a == "" || b == "" || a == b {
+		t.Errorf("title then name: %v", names)
+	}
+}

@@ -81,7 +81,7 @@ func head(s string, n int) string {
 // the words before a litigant object ("ordered X", "sided with X").
 var (
 	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining", "telling", "denie"}
-	objectHints   = []string{"ordered", "compelled", "fined", "charged", "indicted", "prosecuted", "sued", "handed", "against", "favo", "with"}
+	objectHints   = []string{"ordered", "compelled", "fined", "charged", "indicted", "prosecuted", "sued", "handed", "against", "favo", "with", " by", "between"}
 )
 
 // findIf returns the index of the first match of re in s when ok is set.

@@ -362,6 +362,9 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 			cur = append(cur, sp)
 		case isConnector(w) && adjacent:
 			cur = append(cur, sp)
+		case w == "and" && adjacent && departmentAndGoesOn(s, cur, toks[i+1:]):
+			// "Department of Widgets and Gadget Safety"
+			cur = append(cur, sp)
 		case w == "the" && adjacent && s[cur[len(cur)-1].start:cur[len(cur)-1].end] == "of" && i+1 < len(toks) && isCapitalised(s[toks[i+1][0]:toks[i+1][1]]):
 			// "Friends of the Widget Meadow"
 			cur = append(cur, sp)
@@ -531,6 +534,34 @@ func tokens(s string) [][2]int {
 func sentenceInitial(s string, pos int) bool {
 	return strings.TrimLeft(s[:pos], " \"'(") == ""
 }
+
+// departmentAndGoesOn reports whether an "and" after the run cur joins
+// the words after it to a government department's name: the run ends in
+// "Department of X" (or Ministry, Office, Bureau, Secretary of X), and
+// two or more capitalised words follow that end the name and are not a
+// company's ("Department of Widgets and Gadget Safety", not
+// "Department of Widgets and Gadget Corp.").
+func departmentAndGoesOn(s string, cur []span, next [][2]int) bool {
+	n := len(cur)
+	if n < 3 || s[cur[n-2].start:cur[n-2].end] != "of" || !departmentWords[s[cur[n-3].start:cur[n-3].end]] {
+		return false
+	}
+	n = 0
+	for n < len(next) && isCapitalised(s[next[n][0]:next[n][1]]) {
+		if n > 0 && s[next[n-1][1]:next[n][0]] != " " {
+			break
+		}
+		n++
+	}
+	if n < 2 || n > 3 {
+		return false
+	}
+	last := strings.TrimRight(s[next[n-1][0]:next[n-1][1]], ".,;:")
+	return !orgSuffixes[last] && !orgSuffixes[last+"."]
+}
+
+// departmentWords open the names of government departments.
+var departmentWords = setOf("Department", "Ministry", "Office", "Bureau", "Secretary", "Secretariat")
 
 func isConnector(w string) bool {
 	return w == "of" || w == "for" || w == "&" || w == "de"

@@ -63,7 +63,11 @@ var litigationRules = []litigationRule{
 
 // objectRules are phrases after which the next mention is a litigant
 // ("ordered X to", "handed X a win", "sided with X").
-var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with)\s+$`)
+var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with|` +
+	// "a suit brought by X", "the challenge was filed by X"
+	`(?:lawsuit|suit|case|challenge|complaint|action|petition|claim)s? (?:was |were |had been |has been )?(?:filed|brought|launched|lodged) by|` +
+	// "a dispute between X and Y"
+	`(?:dispute|fight|battle|clash|case) between)\s+$`)
 
 func (d *doc) findParties() {
 	// 1. Group named mentions into entities.
@@ -368,11 +372,20 @@ func (d *doc) markLitigant(p *party, si int) {
 
 // nextMention returns the first mention after mentions[i] in sentence si.
 func (d *doc) nextMention(i, si int) *mention {
-	if i+1 < len(d.mentions) && d.mentions[i+1].si == si {
-		return d.mentions[i+1]
+	for j := i + 1; j < len(d.mentions) && d.mentions[j].si == si; j++ {
+		mt := d.mentions[j]
+		if mt.party == nil && mt.desc && modifierBeforeName.MatchString(head(d.m[mt.end:], 60)) {
+			continue // "sued the state agriculture secretary, Ann Doe": the name is meant
+		}
+		return mt
 	}
 	return nil
 }
+
+// modifierBeforeName follows a role noun used as a modifier in a title
+// that an appositive name completes ("the state [agriculture secretary],
+// Ann Doe").
+var modifierBeforeName = regexp.MustCompile(`^ [a-z-]+(?: [a-z-]+)?, [A-Z]`)
 
 // partyNamed finds the party a case-name side refers to.
 func (d *doc) partyNamed(name string, named []*party) *party {

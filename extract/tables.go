@@ -64,7 +64,9 @@ var descriptiveHeads = []string{
 var roleNouns = []string{"agency", "agencies", "bureau", "commission", "board", "regulator", "department",
 	"city", "county", "state", "clinic", "fund", "foundation", "family", "alliance", "union", "association",
 	"institute", "center", "council", "coalition", "organization", "university", "school", "hospital", "club",
-	"authority", "league", "guild", "cooperative", "forum", "corps", "society", "trust"}
+	"authority", "league", "guild", "cooperative", "forum", "corps", "society", "trust",
+	"library", "museum", "church", "charity", "nonprofit", "committee", "federation", "town", "village",
+	"township", "district", "tribe", "nation", "province", "municipality", "ministry", "newspaper", "bank"}
 
 // roleNounForms are the role nouns and their plurals.
 var roleNounForms = func() []string {

@@ -59,50 +59,30 @@ var unseen2Floors = []string{
 	"all.f1=0.60",
 }
 
-// TestEvalFloors runs `amicus eval` on the sample articles with the
-// regression floors, and checks that a floor above the scores fails.
+// TestEvalFloors runs `amicus eval` on each example set with its targets
+// and floors, and checks that a floor above the scores fails.
 func TestEvalFloors(t *testing.T) {
-	args := []string{"eval", "examples/articles", "--quiet"}
-	for _, f := range append(issueTargets, regressionFloors...) {
-		args = append(args, "--require", f)
+	for _, set := range []struct {
+		name, dir string
+		floors    []string
+	}{
+		{"the dev corpus (targets and regression floors)", "examples/articles", append(append([]string{}, issueTargets...), regressionFloors...)},
+		{"the held-out articles", "examples/heldout/articles", heldOutFloors},
+		{"the unseen articles", "examples/unseen/articles", unseenFloors},
+		{"the second unseen set", "examples/unseen2/articles", unseen2Floors},
+	} {
+		args := []string{"eval", set.dir, "--quiet"}
+		for _, f := range set.floors {
+			args = append(args, "--require", f)
+		}
+		stdout, stderr, code := amicus(t, args...)
+		if code != 0 {
+			t.Fatalf("extraction fell below a floor on %s (exit %d):\n%s\n%s", set.name, code, stdout, stderr)
+		}
+		t.Logf("scores on %s:\n%s", set.name, stdout)
 	}
-	stdout, stderr, code := amicus(t, args...)
-	if code != 0 {
-		t.Fatalf("extraction fell below a target or a regression floor (exit %d):\n%s\n%s", code, stdout, stderr)
-	}
-	t.Logf("dev corpus scores:\n%s", stdout)
 
-	args = []string{"eval", "examples/heldout/articles", "--quiet"}
-	for _, f := range heldOutFloors {
-		args = append(args, "--require", f)
-	}
-	stdout, stderr, code = amicus(t, args...)
-	if code != 0 {
-		t.Fatalf("extraction fell below a held-out floor (exit %d):\n%s\n%s", code, stdout, stderr)
-	}
-	t.Logf("held-out scores:\n%s", stdout)
-
-	args = []string{"eval", "examples/unseen/articles", "--quiet"}
-	for _, f := range unseenFloors {
-		args = append(args, "--require", f)
-	}
-	stdout, stderr, code = amicus(t, args...)
-	if code != 0 {
-		t.Fatalf("extraction fell below a floor on the unseen articles (exit %d):\n%s\n%s", code, stdout, stderr)
-	}
-	t.Logf("unseen scores:\n%s", stdout)
-
-	args = []string{"eval", "examples/unseen2/articles", "--quiet"}
-	for _, f := range unseen2Floors {
-		args = append(args, "--require", f)
-	}
-	stdout, stderr, code = amicus(t, args...)
-	if code != 0 {
-		t.Fatalf("extraction fell below a floor on the second unseen set (exit %d):\n%s\n%s", code, stdout, stderr)
-	}
-	t.Logf("second unseen set's scores:\n%s", stdout)
-
-	stdout, stderr, code = amicus(t, "eval", "examples/articles", "--quiet", "--require", "supporters.f1=0.99")
+	stdout, stderr, code := amicus(t, "eval", "examples/articles", "--quiet", "--require", "supporters.f1=0.99")
 	if code == 0 || !strings.Contains(stdout+stderr, "supporters") {
 		t.Errorf("eval with a floor above the scores exited %d:\n%s\n%s", code, stdout, stderr)
 	}

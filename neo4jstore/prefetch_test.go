@@ -28,18 +28,8 @@ func everything(t string, depth int) []facts.Selection {
 // one prefetch and checks that each list is what the batch method for
 // that relation reads, in the same order, in one round trip.
 func TestPrefetchMatchesBatchReads(t *testing.T) {
-	wipe(t)
-	write(t, dispute().doc)
-	write(t, placeOnly().doc)
 	ctx := context.Background()
-	page, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{First: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, p := range page.Items {
-		ids = append(ids, p.ID)
-	}
+	ids := fixtureParties(t)
 	counted, trips := store.CountRoundTrips(ctx)
 	// Every relation, reached without selecting everything everywhere.
 	below := everything("Party", 2)
@@ -127,6 +117,24 @@ func TestPrefetchMatchesBatchReads(t *testing.T) {
 	}
 }
 
+// fixtureParties writes the prefetch tests' two articles into an empty
+// graph and returns the ids of all the parties.
+func fixtureParties(t *testing.T) []string {
+	t.Helper()
+	wipe(t)
+	write(t, dispute().doc)
+	write(t, placeOnly().doc)
+	page, err := store.Parties(context.Background(), facts.PartyFilter{}, facts.PageRequest{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range page.Items {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
 // wrap makes a batch method comparable with the others.
 func wrap[V any](read func(context.Context, []string) (map[string]V, error)) func(context.Context, []string) (any, error) {
 	return func(ctx context.Context, ids []string) (any, error) { return read(ctx, ids) }
@@ -146,18 +154,8 @@ func countSelections(selections []facts.Selection) int {
 // supports the API drops for having no supported party), and its total
 // against the whole list's length.
 func TestPrefetchPagesMatchBatchReads(t *testing.T) {
-	wipe(t)
-	write(t, dispute().doc)
-	write(t, placeOnly().doc)
 	ctx := context.Background()
-	page, err := store.Parties(ctx, facts.PartyFilter{}, facts.PageRequest{First: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, p := range page.Items {
-		ids = append(ids, p.ID)
-	}
+	ids := fixtureParties(t)
 	batch := map[string]func(context.Context, []string) (any, error){
 		"Party.supporters": wrap(store.SupportsBySupported),
 		"Party.supports":   wrap(store.SupportsBySupporter),

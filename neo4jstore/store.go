@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -39,7 +40,15 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	uri      string
+	// readSlots bounds the read queries running at once (see ReadSlots).
+	readSlots chan struct{}
 }
+
+// ReadSlots is how many read queries a Store runs at once; more wait
+// their turn. With dozens of clients, an unbounded number of concurrent
+// reads leaves every query slow and starves writes, which do not wait
+// for a slot: an article load must get through a busy server.
+var ReadSlots = max(8, 4*runtime.NumCPU())
 
 var (
 	_ facts.Reader = (*Store)(nil)
@@ -65,7 +74,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if database == "" {
 		database = "neo4j"
 	}
-	s := &Store{driver: driver, database: database, uri: cfg.URI}
+	s := &Store{driver: driver, database: database, uri: cfg.URI, readSlots: make(chan struct{}, ReadSlots)}
 	verifyCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := driver.VerifyConnectivity(verifyCtx); err != nil {
@@ -177,6 +186,12 @@ func (s *Store) CountRoundTrips(ctx context.Context) (context.Context, func() in
 func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*neo4j.Record, error) {
 	if counter, ok := ctx.Value(roundTripsKey{}).(*atomic.Int64); ok {
 		counter.Add(1)
+	}
+	select {
+	case s.readSlots <- struct{}{}:
+		defer func() { <-s.readSlots }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)

@@ -149,7 +149,7 @@ func benchGraph(ctx context.Context, yesWipe bool, stderr io.Writer, logger *slo
 		removeDir()
 	}
 	login = bench.GraphLogin{URI: server.URI()}
-	store, err = neo4jstore.Open(ctx, neo4jstore.Config{URI: server.URI()})
+	store, err = neo4jstore.Open(ctx, neo4jstore.Config(login))
 	if err == nil {
 		err = store.EnsureSchema(ctx)
 		if err != nil {

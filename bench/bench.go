@@ -198,9 +198,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := warmUp(ctx, AmicusServerName, base, Mix, in, opts.Seed, opts.WarmUp); err != nil {
 		return nil, err
 	}
-	mixes := []queryMix{{"headline", []Query{Headline}}, {"mix", Mix}}
+	headline := queryMix{"headline", []Query{Headline}}
+	comparable := queryMix{ComparableMixName, Comparable(Mix)}
+	mixes := []queryMix{headline, {"mix", Mix}}
 	if opts.CompareWith != nil {
-		mixes = append(mixes, queryMix{ComparableMixName, Comparable(Mix)})
+		mixes = append(mixes, comparable)
 	}
 	if err := runMixes(ctx, res, AmicusServerName, base, mixes, in, opts, progress); err != nil {
 		return nil, err
@@ -216,11 +218,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 		fmt.Fprintf(progress, "warming up @neo4j/graphql: each query %d times\n", opts.WarmUp)
-		if err := warmUp(ctx, Neo4jGraphQLServerName, other.URL, Comparable(Mix), in, opts.Seed, opts.WarmUp); err != nil {
+		if err := warmUp(ctx, Neo4jGraphQLServerName, other.URL, comparable.queries, in, opts.Seed, opts.WarmUp); err != nil {
 			return nil, err
 		}
-		mixes := []queryMix{{"headline", []Query{Headline}}, {ComparableMixName, Comparable(Mix)}}
-		if err := runMixes(ctx, res, Neo4jGraphQLServerName, other.URL, mixes, in, opts, progress); err != nil {
+		if err := runMixes(ctx, res, Neo4jGraphQLServerName, other.URL, []queryMix{headline, comparable}, in, opts, progress); err != nil {
 			return nil, err
 		}
 	}

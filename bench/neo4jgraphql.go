@@ -116,12 +116,16 @@ func (s *Neo4jGraphQL) Close() {
 // It installs into a scratch directory renamed into place when done, so an
 // interrupted install is never taken for a finished one.
 func installNeo4jGraphQL(ctx context.Context, progress io.Writer) (string, error) {
+	files, err := fs.Sub(neo4jGraphQLFiles, "neo4jgraphql")
+	if err != nil {
+		return "", err
+	}
 	sum := sha256.New()
-	err := fs.WalkDir(neo4jGraphQLFiles, "neo4jgraphql", func(path string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := neo4jGraphQLFiles.ReadFile(path)
+		data, err := fs.ReadFile(files, path)
 		sum.Write([]byte(path))
 		sum.Write(data)
 		return err
@@ -149,14 +153,8 @@ func installNeo4jGraphQL(ctx context.Context, progress io.Writer) (string, error
 		return "", err
 	}
 	defer os.RemoveAll(scratch)
-	for _, name := range []string{"package.json", "package-lock.json", "server.mjs"} {
-		data, err := neo4jGraphQLFiles.ReadFile("neo4jgraphql/" + name)
-		if err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(scratch, name), data, 0o644); err != nil {
-			return "", err
-		}
+	if err := os.CopyFS(scratch, files); err != nil {
+		return "", err
 	}
 	fmt.Fprintln(progress, "installing @neo4j/graphql with npm (first run only)")
 	var output bytes.Buffer

@@ -542,21 +542,21 @@ func sentenceInitial(s string, pos int) bool {
 // company's ("Department of Widgets and Gadget Safety", not
 // "Department of Widgets and Gadget Corp.").
 func departmentAndGoesOn(s string, cur []span, next [][2]int) bool {
-	n := len(cur)
-	if n < 3 || s[cur[n-2].start:cur[n-2].end] != "of" || !departmentWords[s[cur[n-3].start:cur[n-3].end]] {
+	k := len(cur)
+	if k < 3 || s[cur[k-2].start:cur[k-2].end] != "of" || !departmentWords[s[cur[k-3].start:cur[k-3].end]] {
 		return false
 	}
-	n = 0
-	for n < len(next) && isCapitalised(s[next[n][0]:next[n][1]]) {
-		if n > 0 && s[next[n-1][1]:next[n][0]] != " " {
+	words := 0 // the capitalised words after "and", one space apart
+	for words < len(next) && isCapitalised(s[next[words][0]:next[words][1]]) {
+		if words > 0 && s[next[words-1][1]:next[words][0]] != " " {
 			break
 		}
-		n++
+		words++
 	}
-	if n < 2 || n > 3 {
+	if words < 2 || words > 3 {
 		return false
 	}
-	last := strings.TrimRight(s[next[n-1][0]:next[n-1][1]], ".,;:")
+	last := strings.TrimRight(s[next[words-1][0]:next[words-1][1]], ".,;:")
 	return !orgSuffixes[last] && !orgSuffixes[last+"."]
 }
 

@@ -575,14 +575,11 @@ func prefetchedPage[T any](ctx context.Context, r *Resolver, relation, id string
 	if !unfiltered || args.after != nil || args.last != nil || args.before != nil {
 		return facts.Page[T]{}, false
 	}
-	limit := defaultPageSize
-	if args.first != nil {
-		limit = *args.first
+	req, err := args.request()
+	if err != nil {
+		return facts.Page[T]{}, false // the whole-list path reports it
 	}
-	if limit < 1 || limit > maxPageSize {
-		return facts.Page[T]{}, false
-	}
-	items, total, ok := firstPage[T](r.loadersFor(ctx), relation, limit, id)
+	items, total, ok := firstPage[T](r.loadersFor(ctx), relation, req.First, id)
 	if !ok {
 		return facts.Page[T]{}, false
 	}

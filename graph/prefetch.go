@@ -99,36 +99,39 @@ func relationSelections(op *graphql.OperationContext, set ast.SelectionSet, t st
 // firstPageSize is the size of the page a connection's arguments ask for
 // when it is the first page, unfiltered (only `first`, or nothing); else
 // 0. Arguments out of range give 0 too, and the resolver reports them.
+// The size is the one pageArgs.request gives the resolver.
 func firstPageSize(args map[string]any) int {
 	for _, name := range []string{"after", "last", "before", "filter"} {
 		if args[name] != nil {
 			return 0
 		}
 	}
-	first, given := args["first"]
-	if !given || first == nil {
-		return defaultPageSize
-	}
-	var n int64
-	switch v := first.(type) {
-	case int:
-		n = int64(v)
-	case int64:
-		n = v
-	case float64:
-		n = int64(v)
-	case json.Number:
-		var err error
-		if n, err = v.Int64(); err != nil {
+	var page pageArgs
+	if first := args["first"]; first != nil {
+		var n int64
+		switch v := first.(type) {
+		case int:
+			n = int64(v)
+		case int64:
+			n = v
+		case float64:
+			n = int64(v)
+		case json.Number:
+			var err error
+			if n, err = v.Int64(); err != nil {
+				return 0
+			}
+		default:
 			return 0
 		}
-	default:
+		size := int(n)
+		page.first = &size
+	}
+	req, err := page.request()
+	if err != nil {
 		return 0
 	}
-	if n < 1 || n > maxPageSize {
-		return 0
-	}
-	return int(n)
+	return req.First
 }
 
 // connectionSelections reads the relations asked for on the items of a

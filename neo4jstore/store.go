@@ -40,15 +40,15 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	uri      string
-	// readSlots bounds the read queries running at once (see ReadSlots).
+	// readSlots bounds the read queries running at once (see maxReads).
 	readSlots chan struct{}
 }
 
-// ReadSlots is how many read queries a Store runs at once; more wait
+// maxReads is how many read queries a Store runs at once; more wait
 // their turn. With dozens of clients, an unbounded number of concurrent
 // reads leaves every query slow and starves writes, which do not wait
 // for a slot: an article load must get through a busy server.
-var ReadSlots = max(8, 4*runtime.NumCPU())
+var maxReads = max(8, 4*runtime.NumCPU())
 
 var (
 	_ facts.Reader = (*Store)(nil)
@@ -74,7 +74,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if database == "" {
 		database = "neo4j"
 	}
-	s := &Store{driver: driver, database: database, uri: cfg.URI, readSlots: make(chan struct{}, ReadSlots)}
+	s := &Store{driver: driver, database: database, uri: cfg.URI, readSlots: make(chan struct{}, maxReads)}
 	verifyCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := driver.VerifyConnectivity(verifyCtx); err != nil {

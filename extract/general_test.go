@@ -313,3 +313,27 @@ func TestRoleNounsAndTitlesOfLitigants(t *testing.T) {
 		t.Errorf("title then name: %v", names)
 	}
 }
+
+func TestAgencyNameWithAnd(t *testing.T) {
+	// "the X and Y Commission" is one agency, listed beside others
+	doc := extractArticle(t, "The Widgets and Exchange Commission and the City of Gadgetton sued Sprocket Lending Inc. on Monday over hidden fees.")
+	kinds := map[string]string{}
+	for _, p := range doc.Parties {
+		kinds[p.Name] = p.Kind
+	}
+	if kinds["Widgets and Exchange Commission"] != facts.KindAgency || kinds["Widgets"] != "" || kinds["Exchange Commission"] != "" {
+		t.Errorf("agency name with \"and\": %v", kinds)
+	}
+	if kinds["City of Gadgetton"] != facts.KindGovernment {
+		t.Errorf("a city by its formal name is a government: %v", kinds)
+	}
+	// a one-word company beside an agency stays apart
+	doc = extractArticle(t, "Sprocket and the Widget Safety Commission sued Gizmo Corp. on Monday.")
+	kinds = map[string]string{}
+	for _, p := range doc.Parties {
+		kinds[p.Name] = p.Kind
+	}
+	if kinds["Sprocket"] == "" || kinds["Widget Safety Commission"] == "" {
+		t.Errorf("a company and an agency: %v", kinds)
+	}
+}

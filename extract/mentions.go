@@ -426,7 +426,9 @@ func possessiveInName(s string, rest [][2]int) bool {
 //
 // A one-word name and a name ending in an organisation word are joined too
 // when the article uses the initials of the whole ("Widget and Gadget
-// Board" with "WGB").
+// Board" with "WGB"), or when "the" comes before the one word and the
+// name after "and" ends in an agency word ("the Widget and Gadget
+// Commission").
 func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 	var out []chunk
 	for i := 0; i < len(cs); i++ {
@@ -447,7 +449,11 @@ func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 			// "Widget Sellers and Makers of America": one trade group
 			ofPlace := len(first) >= 2 && !orgEnd(first) && endsOfPlace(second)
 			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && acros[acronym(c.text+" "+n.text)]
-			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials && !ofPlace {
+			// "the Widgets and Exchange Commission": a bare word after "the"
+			// is no party's whole name, and the agency's name goes on
+			agency := len(first) == 1 && len(second) >= 2 && agencyWords[second[len(second)-1]] &&
+				(strings.HasSuffix(s[:c.start], "the ") || strings.HasSuffix(s[:c.start], "The "))
+			if !(orgEnd(second) && !orgEnd(first) && len(first) >= 2) && !(ofName && len(second) == 1) && !initials && !ofPlace && !agency {
 				break
 			}
 			c = chunk{start: c.start, end: n.end, text: s[c.start:n.end]}
@@ -682,6 +688,8 @@ func classifyName(name, before, after string) string {
 		return facts.KindAgency
 	case last == "government":
 		return facts.KindGovernment
+	case len(words) >= 3 && governmentUnits[words[0]] && words[1] == "of":
+		return facts.KindGovernment // "City of Widgetton", "Commonwealth of Gadgetia"
 	case len(words) >= 2 && len(words) <= 3 && allTitleWords(words):
 		return facts.KindPerson
 	}

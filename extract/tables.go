@@ -103,6 +103,11 @@ var groupWords = setOf("Foundation", "Union", "Association", "Institute", "Cente
 var agencyWords = setOf("Department", "Commission", "Agency", "Bureau", "Authority", "Office",
 	"Ministry", "Board", "Administration", "Service", "Regulator", "Inspectorate", "Directorate")
 
+// governmentUnits open the formal names of governments: "City of X",
+// "State of X".
+var governmentUnits = setOf("City", "County", "State", "Town", "Township", "Village", "Borough",
+	"Municipality", "Commonwealth", "Republic", "Kingdom", "Province", "Principality")
+
 // personTitles precede a person's name.
 var personTitles = setOf("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.", "President",
 	"Governor", "Gov.", "Attorney", "General", "Secretary", "Chief", "Executive", "CEO",

@@ -5,3 +5,6 @@ var ReadQuery = (*Store).read
 
 // WarmUpDocument exposes the warm-up article's facts.
 var WarmUpDocument = warmUpDocument
+
+// PartyByNameQuery exposes the query behind PartyByName.
+const PartyByNameQuery = partyByNameQuery

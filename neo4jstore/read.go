@@ -16,27 +16,34 @@ const (
 	precedentProjection = `{.id, .name, .kind, .citation}`
 )
 
-// PartyByName finds the party with that name, ignoring case, or else the
-// best-evidenced party with that alias. It returns nil when none matches.
-// Names and ids are found through their indexes; only a name that is no
-// party's name makes it look through every party's aliases.
-func (s *Store) PartyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
-	records, err := s.read(ctx, `
+// partyByNameQuery finds a party by $lower (a name in lower case) or $id,
+// else by an alias equal to $lower. The alias branch runs under an UNWIND
+// of an empty list when a name matched: with a WHERE on size(named)
+// instead, the planner scans every party and only then filters.
+const partyByNameQuery = `
 OPTIONAL MATCH (named:Party) WHERE named.nameLower = $lower OR named.id = $id
 WITH collect(named) AS named
 CALL (named) {
   UNWIND named AS p
   RETURN p
   UNION
-  WITH named WHERE size(named) = 0
+  UNWIND CASE WHEN size(named) = 0 THEN [true] ELSE [] END AS noneNamed
   MATCH (p:Party) WHERE any(a IN p.aliases WHERE toLower(a) = $lower)
   RETURN p
 }
-RETURN p`+partyProjection+` AS item,
+RETURN p` + partyProjection + ` AS item,
        (p.nameLower = $lower OR p.id = $id) AS exact,
        COUNT { (p)-[:EVIDENCED_BY]->() } AS weight
 ORDER BY exact DESC, weight DESC, p.nameLower, p.id
-LIMIT 1`, map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id": "party:" + facts.Key(name)})
+LIMIT 1`
+
+// PartyByName finds the party with that name, ignoring case, or else the
+// best-evidenced party with that alias. It returns nil when none matches.
+// Names and ids are found through their indexes; only a name that is no
+// party's name makes it look through every party's aliases.
+func (s *Store) PartyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
+	params := map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id": "party:" + facts.Key(name)}
+	records, err := s.read(ctx, partyByNameQuery, params)
 	if err != nil || len(records) == 0 {
 		return nil, err
 	}

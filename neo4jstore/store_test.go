@@ -509,3 +509,44 @@ func mustArguments(t *testing.T, partyID string) []facts.StoredArgument {
 	}
 	return args[partyID]
 }
+
+// TestPartyByNameSeeksWithoutScanning holds the name lookup to its
+// indexes: with hundreds of other parties in the graph, finding a party by
+// its name reads a handful of records, not every party's aliases.
+func TestPartyByNameSeeksWithoutScanning(t *testing.T) {
+	wipe(t)
+	write(t, dispute().doc)
+	ctx := context.Background()
+	_, err := neo4j.ExecuteQuery(ctx, store.Driver(), `
+UNWIND range(1, 500) AS n
+CREATE (:Party {id: 'party:filler-' + n, name: 'Filler ' + n, nameLower: 'filler ' + n, aliases: ['Filler Number ' + n]})`,
+		nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := func(name string) int64 {
+		res, err := neo4j.ExecuteQuery(ctx, store.Driver(), "PROFILE "+neo4jstore.PartyByNameQuery,
+			map[string]any{"lower": strings.ToLower(name), "id": "party:" + facts.Key(name)},
+			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum func(p neo4j.ProfiledPlan) int64
+		sum = func(p neo4j.ProfiledPlan) int64 {
+			n := p.DbHits()
+			for _, c := range p.Children() {
+				n += sum(c)
+			}
+			return n
+		}
+		return sum(res.Summary.Profile())
+	}
+	if n := hits("Northwind"); n > 100 {
+		t.Errorf("finding a party by its name took %d database hits among 500 other parties: it scans them", n)
+	}
+	// An alias alone has no index, so that lookup does read every party:
+	// the check above is not vacuous.
+	if n := hits("Filler Number 7"); n < 500 {
+		t.Errorf("an alias lookup took only %d database hits; expected a scan of the parties", n)
+	}
+}

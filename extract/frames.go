@@ -638,9 +638,18 @@ func (d *doc) linkRoles(named []*party, fr frameResult, edges map[[2]*party]bool
 			first[r] = p
 		}
 	}
+	// A group that already opposes someone is a dispute of its own: an
+	// article may report two suits ("A sued B. C sued D.").
+	disputes := map[*party]bool{}
+	for e := range edges {
+		disputes[find(e[0])] = true
+	}
 	for _, p := range named {
 		r := fr.role[p]
 		if r == roleNone || !p.litigant {
+			continue
+		}
+		if disputes[find(p)] && (first[r] != nil && disputes[find(first[r])] || first[r] == nil) {
 			continue
 		}
 		if q := first[r]; q != nil && find(q) != find(p) {

@@ -337,3 +337,16 @@ func TestAgencyNameWithAnd(t *testing.T) {
 		t.Errorf("a company and an agency: %v", kinds)
 	}
 }
+
+func TestTwoSuitsInOneArticle(t *testing.T) {
+	doc := extractArticle(t, "Acme Widgets Inc. sued Sprocket Lending Inc. on Monday, saying the lender copied its designs.\n\n"+
+		"In a separate case, Gizmo Corp. sued Valemont Gadgets Inc. in federal court in Ohio over unpaid invoices.")
+	cases := map[string]string{}
+	for _, p := range doc.Parties {
+		cases[p.Name] = p.Case
+	}
+	if len(doc.Cases) != 2 || cases["Acme Widgets Inc."] == cases["Gizmo Corp."] ||
+		cases["Acme Widgets Inc."] != cases["Sprocket Lending Inc."] || cases["Gizmo Corp."] != cases["Valemont Gadgets Inc."] {
+		t.Errorf("two suits should be two cases: %d cases, parties in %v", len(doc.Cases), cases)
+	}
+}

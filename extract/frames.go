@@ -27,11 +27,17 @@ var (
 	byHints    = []string{"brought", "filed", "launched", "lodged", "initiated", "suit by", "suits by", "challenge by", "challenges by", "petition by", "petitions by", "appeal by", "appeals by", "claim by", "claims by", "complaint by", "complaints by"}
 	fightHints = []string{"fight", "battle", "dispute", "clash", "feud", " war ", " wars ", " row ", " rows ", "tussle", "spat", "standoff", "showdown", "squabble", "wrangle", "scrap", "brawl", "litigation"}
 	tripHints  = []string{"to court", "into court", "to the courts", "to trial"}
-	roleHints  = []string{"plaintiff", "petitioner", "appellant", "challenger", "claimant", "defendant", "respondent", "appellee"}
+	// enforceHints are the verbs of an agency punishing someone.
+	enforceHints = []string{"fine", "order", "sanction", "penali", "censure"}
+	// strikeHints are the verbs of a court undoing or keeping a decision.
+	strikeHints = []string{"annul", "quash", "set aside", "sets aside", "struck down", "strikes down", "vacat", "overturn", "invalidat", "upheld", "uphold"}
+	roleHints   = []string{"plaintiff", "petitioner", "appellant", "challenger", "claimant", "defendant", "respondent", "appellee"}
 
 	// frameHints gate the frames as a whole: a sentence with none of them
 	// is skipped.
-	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded", "appeal", "verdict", "locked", "embroiled", "entangled", "faces", "facing"}
+	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded", "appeal", "verdict", "locked", "embroiled", "entangled", "faces", "facing",
+		"tribunal", "annul", "quash", "set aside", "sets aside", "struck down", "strikes down", "vacat", "overturn", "invalidat", "upheld", "uphold",
+		"fine", "order", "sanction", "penali", "censure"}
 
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
 	sueVerbRe = regexp.MustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
@@ -84,12 +90,21 @@ var (
 	fightNounRe = regexp.MustCompile(`\b(?:(?:legal |court |long-running |bitter |years-long |decade-long )?(?:fight|battle|dispute|clash|feud|war|row|tussle|spat|standoff|showdown|bunfight|squabble|wrangle|scrap|brawl|litigation)s?) (?:with|against)\b`)
 
 	// courtTripRe drags its object to court ("dragged X back to court").
+	// enforceRe is an agency punishing someone: "fined X", "ordered X".
+	enforceRe = regexp.MustCompile(`\b(?:fined|fines|ordered|orders|sanctioned|sanctions|penali[sz]ed|penali[sz]es|censured)\b`)
+	// ownSuitRe follows the owner of a suit: "X's challenge", "X's
+	// lawsuit against"; the match ends with "against" or "to" when an
+	// opponent follows.
+	ownSuitRe = regexp.MustCompile(`^'s? (?:(?:legal|court|antitrust|copyright|patent|privacy|class-action|federal|constitutional) )?(?:challenge|lawsuit|suit|petition|complaint)s?\b(?: (?:against|to))?`)
+	// strikeRe is a court undoing or keeping a decision: "annulled a
+	// Widget Commission decision", "upheld the department's order".
+	strikeRe      = regexp.MustCompile(`\b(?:annulled|annuls|annul|quashed|quashes|quash|set aside|sets aside|struck down|strikes down|vacated|vacates|vacate|overturned|overturns|overturn|invalidated|invalidates|upheld|upholds|uphold)\b`)
 	courtTripRe   = regexp.MustCompile(`\b(?:dragged|dragging|drags|hauled|hauling|hauls|took|taking|takes|taken)\b`)
 	toCourtTailRe = regexp.MustCompile(`^,? (?:back )?(?:in)?to (?:court|the courts|trial)\b`)
 
 	// decisionTailRe follows the author of a decision under challenge
 	// ("an appeal against a 2017 X decision").
-	decisionTailRe = regexp.MustCompile(`^(?:'s)? (?:decision|ruling|order|fine|finding|determination|regulation|rules?|ban|law|ordinance|policy)\b`)
+	decisionTailRe = regexp.MustCompile(`^(?:'s)? (?:decision|ruling|order|fine|finding|determination|regulation|rules?|ban|law|ordinance|policy|approval|permit|listing|designation)\b`)
 	decisionGapRe  = regexp.MustCompile(`^ (?:a|an|the|its|their) (?:[0-9]{4} )?(?:the )?$`)
 
 	// sideBySideRe allies the subjects of a sentence.
@@ -494,6 +509,13 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 				}
 			}
 		}
+		// "the court annulled a Widget Commission decision": whose decision a
+		// court reviews defends it
+		for _, xi := range findAllIndexIf(s.may(strikeHints) && s.may(courtHints), strikeRe, s.s) {
+			if obj := resolve(d.decisionAuthor(ms, s.start+xi[1], s.end)); len(obj) > 0 {
+				mark(obj, si, roleDefendant)
+			}
+		}
 		// "ending a fight with X": X opposes the sentence's first litigant
 		for _, fi := range findNearIf(s.may(fightHints), fightNounRe, s.s, s.low, []string{"with", "against"}, 60) {
 			obj := resolve(d.objectsAfter(ms, s.start+fi[1]))
@@ -518,6 +540,36 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 				mark(subj, si, rolePlaintiff)
 				mark(obj, si, roleDefendant)
 				oppose(subj, obj)
+			}
+		}
+		// "the Widget Commission fined Gizmo Corp.": an agency's enforcement
+		// pits it against the one it punishes
+		for _, ei := range findAllIndexIf(s.may(enforceHints), enforceRe, s.s) {
+			subj := resolve(d.subjectsBefore(ms, s.start+ei[0]))
+			if len(subj) != 1 || !d.isPublicBody(subj[0]) && subj[0] != d.gov {
+				continue
+			}
+			if obj := resolve(d.objectsAfter(ms, s.start+ei[1])); len(obj) > 0 && !containsParty(obj, subj[0]) {
+				mark(subj, si, rolePlaintiff)
+				mark(obj, si, roleDefendant)
+				oppose(subj, obj)
+			}
+		}
+		// "X's challenge to Y", "backed X's lawsuit": X brought it
+		for _, mt := range ms {
+			if !strings.HasPrefix(d.m[mt.end:s.end], "'") {
+				continue
+			}
+			if pi := ownSuitRe.FindStringIndex(head(d.m[mt.end:s.end], 40)); pi != nil {
+				subj := resolve([]*mention{mt})
+				mark(subj, si, rolePlaintiff)
+				if len(subj) > 0 {
+					obj := resolve(d.objectsAfter(ms, mt.end+pi[1]))
+					if len(obj) > 0 && !containsParty(obj, subj[0]) {
+						mark(obj, si, roleDefendant)
+						oppose(subj, obj)
+					}
+				}
 			}
 		}
 		// "A and the B government, which fought the case side by side"

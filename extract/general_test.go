@@ -350,3 +350,41 @@ func TestTwoSuitsInOneArticle(t *testing.T) {
 		t.Errorf("two suits should be two cases: %d cases, parties in %v", len(doc.Cases), cases)
 	}
 }
+
+func TestChallengeAndEnforcementFrames(t *testing.T) {
+	cases := []struct {
+		name, text string
+		opposed    [2]string
+	}{
+		{"a court annuls an agency's decision",
+			"The Widget Tribunal on Wednesday annulled a Gadget Commission decision that had cleared state aid for a ferry line. " +
+				"The challenge was brought by Sprocket Ferries, a smaller rival.",
+			[2]string{"Sprocket Ferries", "Gadget Commission"}},
+		{"the owner of a challenge",
+			"A federal judge on Monday rejected Sprocket Lines' challenge to the Gadget Port Authority over new berthing fees.",
+			[2]string{"Sprocket Lines", "Gadget Port Authority"}},
+		{"an agency fines a company",
+			"The Widget Maritime Commission fined Gizmo Freight $2 million over detention charges. Gizmo argued that the charges reflected real delays.",
+			[2]string{"Widget Maritime Commission", "Gizmo Freight"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := extractArticle(t, c.text)
+			sides, cases := map[string]string{}, map[string]string{}
+			for _, p := range doc.Parties {
+				sides[p.Name], cases[p.Name] = p.Side, p.Case
+			}
+			a, b := c.opposed[0], c.opposed[1]
+			if sides[a] == "" || sides[b] == "" || sides[a] == sides[b] || cases[a] != cases[b] {
+				t.Errorf("%s and %s should be opponents in one case: sides %v", a, b, sides)
+			}
+		})
+	}
+	// a short form of a three-word name is the same party
+	doc := extractArticle(t, "A judge rejected Widgetwater Container Lines' challenge to the Gadget Port Authority. Widgetwater had claimed the fees were unfair.")
+	for _, p := range doc.Parties {
+		if p.Name == "Widgetwater" {
+			t.Errorf("\"Widgetwater\" should be an alias of Widgetwater Container Lines: %+v", doc.Parties)
+		}
+	}
+}

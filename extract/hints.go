@@ -184,7 +184,7 @@ type hintKey struct {
 func init() {
 	lists := [][]string{namedCourtHints, courtHints, supportHints, rulingHints, refusalHints,
 		governmentHints, mediaHints, reportingHints, positionHints,
-		byHints, fightHints, tripHints, roleHints, frameHints,
+		byHints, fightHints, tripHints, strikeHints, enforceHints, roleHints, frameHints,
 		byPassiveHints, broughtHints, betweenHints, askHints, accuseHints,
 		descriptiveHeads, roleNounForms, sueEnds}
 	for _, nc := range namedCourts {

@@ -462,7 +462,7 @@ func isCorporateWord(w string) bool {
 	return orgSuffixes[w] || orgSuffixes[strings.TrimSuffix(w, ".")]
 }
 
-// brandVariant reports whether long is short plus one word, with or
+// brandVariant reports whether long is short plus a few words, with or
 // without a corporate suffix ("Globex Robotics Inc.", "Globex Robotics"
 // and "Globex"), when no other
 // name in the article is short plus other words: "Globex Nordic Ltd" and
@@ -477,12 +477,16 @@ func (d *doc) brandVariant(long, short string) bool {
 		// other name goes on from "Widget Row"
 		return len(lw) == len(sw)+1 && !isCorporateWord(lw[len(sw)]) && d.onlyNameAfter(short) == long
 	}
-	if isCorporateWord(lw[1]) {
+	// "Globex Robotics Inc.", "Globex Robotics", "Globex Widget Haulers
+	// Ltd": up to three more words, no connector among them, a corporate
+	// word only last
+	if len(lw) > 4 {
 		return false
 	}
-	// "Globex Robotics Inc." or "Globex Robotics"
-	if !(len(lw) == 3 && isCorporateWord(lw[2])) && len(lw) != 2 {
-		return false
+	for i, w := range lw[1:] {
+		if isConnector(w) || w == "and" || w == "the" || isCorporateWord(w) && (i == 0 || i+2 < len(lw)) {
+			return false
+		}
 	}
 	return len(d.stemNames[sw[0]]) == 1
 }

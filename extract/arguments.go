@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -19,43 +18,43 @@ type argument struct {
 // reportingVerbs introduce what a party argues; the claim follows. The
 // confidence says how surely the verb marks a legal argument.
 var reportingVerbs = []struct {
-	re   *regexp.Regexp
+	re   *pattern
 	conf float64
 }{
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office|director|chief executive|chief|head|president|general counsel))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:told (?:lawmakers|Congress|senators|legislators|regulators|reporters)|argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
-	{regexp.MustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|lawyer|attorney)| spokes(?:person|man|woman))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
-	{regexp.MustCompile(`^(?:'s)? (?:has |have |had )?(?:taken|takes|took) the (?:position|view|stance) that\b`), 0.8},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office|director|chief executive|chief|head|president|general counsel))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:told (?:lawmakers|Congress|senators|legislators|regulators|reporters)|argues|argued|contends|contended|maintains|maintained|insists|insisted|asserts|asserted|alleges|alleged|countered|counters|responded|responds|answered|replied|retorted|told (?:the |a )?(?:[A-Z][a-z]+ )?(?:court|courts|judges?|justices|panel|tribunal))\b(?: [^,.;"]{0,60}?)? that\b`), 0.85},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |heavily |largely |on \w+ )*(?:(?:pointed|points|point|relied|relies|rely|leaned|leans|lean)(?: [a-z]+ly)? (?:to|on)|invoked|invokes)\b`), 0.65},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|office))?(?:, for (?:its|their|his|her) part)?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters)\b`), 0.75},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney)| spokes(?:person|man|woman))?,? (?:has |have |had |also |again |on \w+ )*(?:called|calls) the (?:ruling|decision|judgment|verdict|order|law|ban|injunction|lawsuit|suit|case|fine|demand|request|subpoena|claims?|policy|program|rules?) `), 0.7},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney))?,? (?:has |have |had |also |again |repeatedly |long |previously |further |consistently |on \w+ )*(?:argues|argued|contends|contended|maintains|maintained|insists|insisted|countered|counters|told (?:the |a )?(?:court|judges?|justices|panel))\b`), 0.75},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney))?,? (?:has |have |had |also |again |on \w+ )*(?:says|said|claims|claimed|wrote|writes|noted|notes|warned|warns|explained|stated)\b(?: (?:in|on) [^,.;"]{0,60}?)? that\b`), 0.7},
+	{mustCompile(`^(?:'s (?:lawyers|attorneys|barristers|solicitors|counsel|lawyer|attorney)| spokes(?:person|man|woman))? (?:say|says|said|claim|claims)\b (?:that )?`), 0.65},
+	{mustCompile(`^(?:'s)? (?:has |have |had )?(?:taken|takes|took) the (?:position|view|stance) that\b`), 0.8},
 	// "the judge sided with Globex, which had argued that …"
-	{regexp.MustCompile(`^, (?:which|who) (?:had |has |have |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|said|says|told the (?:court|judges?|justices|panel)) that\b`), 0.75},
-	{regexp.MustCompile(`^'s (?:position|view|argument|contention|stance|case) (?:is|was|has been|has long been) that\b`), 0.85},
+	{mustCompile(`^, (?:which|who) (?:had |has |have |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|said|says|told the (?:court|judges?|justices|panel)) that\b`), 0.75},
+	{mustCompile(`^'s (?:position|view|argument|contention|stance|case) (?:is|was|has been|has long been) that\b`), 0.85},
 }
 
 // positionPhrase is "its position that …" with the possessor the subject
 // of the sentence; relativeSays is ", which it says …".
 var (
-	positionPhrase  = regexp.MustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b|\bdenie[sd] (?:the |any |all )?(?:allegations|claims|charges|accusations|wrongdoing),? (?:saying|and said|insisting|arguing) (?:that )?`)
-	relativeSays    = regexp.MustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
-	quoteIntro      = regexp.MustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
-	quoteVerb       = regexp.MustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
-	quoteFirst      = regexp.MustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	notAnArgument   = regexp.MustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with|respect|abide by)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
-	subjectAdverbs  = regexp.MustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
-	prepositionTail = regexp.MustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
+	positionPhrase  = mustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b|\bdenie[sd] (?:the |any |all )?(?:allegations|claims|charges|accusations|wrongdoing),? (?:saying|and said|insisting|arguing) (?:that )?`)
+	relativeSays    = mustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
+	quoteIntro      = mustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
+	quoteVerb       = mustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
+	quoteFirst      = mustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
+	notAnArgument   = mustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with|respect|abide by)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
+	subjectAdverbs  = mustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
+	prepositionTail = mustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
-	speakerAppositive = regexp.MustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their|in|through|via) [^"]{2,}?,`)
-	counselBefore     = regexp.MustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
+	speakerAppositive = mustCompile(`^(?:'s)?, (?:which|who|represented by|backed by|joined by|supported by|an?|the|its|their|in|through|via) [^"]{2,}?,`)
+	counselBefore     = mustCompile(`(?i)\b(?:lawyers|attorneys|barristers|solicitors|counsel|spokes(?:person|man|woman)|lawyer|attorney) for\s+$`)
 )
 
 // counselForRe opens a sentence with a litigant's counsel; counselVerbRe
 // is the verb after the litigants it names.
 var (
-	counselForRe  = regexp.MustCompile(`^(?:Lawyers|Attorneys|Barristers|Solicitors|Counsel) (?:for|representing) `)
-	counselVerbRe = regexp.MustCompile(`^([^,;"]{2,80}?) (?:also |have |had |then )*(?:argued|argue|contended|contend|told the (?:court|judges?|justices|panel|jury|tribunal)|said|say|wrote|maintained|insisted)(?: [^,.;"]{0,40}?)? that\b`)
+	counselForRe  = mustCompile(`^(?:Lawyers|Attorneys|Barristers|Solicitors|Counsel) (?:for|representing) `)
+	counselVerbRe = mustCompile(`^([^,;"]{2,80}?) (?:also |have |had |then )*(?:argued|argue|contended|contend|told the (?:court|judges?|justices|panel|jury|tribunal)|said|say|wrote|maintained|insisted)(?: [^,.;"]{0,40}?)? that\b`)
 )
 
 // feelingHints are words one of which a claim that notAnArgument matches
@@ -67,26 +66,26 @@ var feelingHints = []string{"disappoint", "pleased", "happy", "review", "weigh",
 
 // suitSpeechRe opens what a plaintiffs' filing says: "According to the
 // lawsuit, …", "The complaint alleges that …".
-var suitSpeechRe = regexp.MustCompile(`^(?:According to (?:the|their|its) (?:lawsuit|suit|complaint|petition|claim)s?, |(?:The|Their|Its) (?:lawsuit|suit|complaint|petition) (?:alleges|alleged|says|said|claims|claimed|argues|argued|contends|contended|accuses|accused)(?: that)? )`)
+var suitSpeechRe = mustCompile(`^(?:According to (?:the|their|its) (?:lawsuit|suit|complaint|petition|claim)s?, |(?:The|Their|Its) (?:lawsuit|suit|complaint|petition) (?:alleges|alleged|says|said|claims|claimed|argues|argued|contends|contended|accuses|accused)(?: that)? )`)
 
 // suitSpeechHints gate suitSpeechRe (lower case).
 var suitSpeechHints = []string{"according to the", "according to their", "according to its", "suit ", "complaint ", "petition "}
 
 // circumstance is what may follow a speaker's verb after a quotation: "in
 // a statement", "on Monday".
-var circumstance = regexp.MustCompile(`^(?:in|on|at|last|this|during|after|late|early) [^,;]{0,40}$`)
+var circumstance = mustCompile(`^(?:in|on|at|last|this|during|after|late|early) [^,;]{0,40}$`)
 
 // butThat follows a statement of feeling with what the party maintains:
 // "was disappointed but noted that …".
-var butThat = regexp.MustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b|: "`)
+var butThat = mustCompile(`\b(?:but|and) (?:also )?(?:(?:noted|said|added|insisted|stressed|maintained|predicted|warned) )?that\b|: "`)
 
 // pronounOpening is a personal pronoun that opens a sentence as its
 // subject.
-var pronounOpening = regexp.MustCompile(`^(?:He|She|It|They)\b`)
+var pronounOpening = mustCompile(`^(?:He|She|It|They)\b`)
 
 // coSubjectGap joins two names of one subject list ("Globex and its
 // parent Initech").
-var coSubjectGap = regexp.MustCompile(`^(?:,|, and| and)(?: (?:its|their) [a-z -]{1,30})? $`)
+var coSubjectGap = mustCompile(`^(?:,|, and| and)(?: (?:its|their) [a-z -]{1,30})? $`)
 
 // speaker returns the party that mention mt stands for when it is the
 // subject of a reporting verb: a litigant, not "sources at the company".

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -38,15 +37,15 @@ const circuitOrdinal = `(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Si
 
 // courtLevels maps words in a court's name to its level.
 var courtLevels = []struct {
-	re    *regexp.Regexp
+	re    *pattern
 	level string
 }{
-	{regexp.MustCompile(`(?i)\b(?:court of appeals?|appeals? court|appellate|circuit)\b`), "appeals"},
-	{regexp.MustCompile(`(?i)\bsupreme\b|\bcourt of justice\b|\bjustices\b`), "supreme"},
-	{regexp.MustCompile(`(?i)\bhigh court\b`), "high"},
-	{regexp.MustCompile(`(?i)\b(?:district|magistrate|trial|lower)\b`), "district"},
-	{regexp.MustCompile(`(?i)\bbankruptcy\b`), "bankruptcy"},
-	{regexp.MustCompile(`(?i)\bchancery\b`), "chancery"},
+	{mustCompile(`(?i)\b(?:court of appeals?|appeals? court|appellate|circuit)\b`), "appeals"},
+	{mustCompile(`(?i)\bsupreme\b|\bcourt of justice\b|\bjustices\b`), "supreme"},
+	{mustCompile(`(?i)\bhigh court\b`), "high"},
+	{mustCompile(`(?i)\b(?:district|magistrate|trial|lower)\b`), "district"},
+	{mustCompile(`(?i)\bbankruptcy\b`), "bankruptcy"},
+	{mustCompile(`(?i)\bchancery\b`), "chancery"},
 }
 
 func courtLevel(s string) string {
@@ -61,7 +60,7 @@ func courtLevel(s string) string {
 // namedCourts are patterns for courts named or described in full, in order
 // of preference; name builds the court's canonical name and place.
 var namedCourts = []struct {
-	re   *regexp.Regexp
+	re   *pattern
 	name func(m []string) (name, place string)
 	// hints are words (lower case) one of which the sentence must contain.
 	hints []string
@@ -69,34 +68,34 @@ var namedCourts = []struct {
 	// pattern runs only around them (see findAround).
 	needs []string
 }{
-	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. |United States |federal )?Court of Appeals for the (` + circuitOrdinal + `) Circuit\b`),
+	{mustCompile(`\b(?:the )?(?:full )?(?:U\.S\. |United States |federal )?Court of Appeals for the (` + circuitOrdinal + `) Circuit\b`),
 		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"court of appeal"}, []string{"Court of Appeals for the"}},
-	{regexp.MustCompile(`\b(?:the )?(?:full )?(?:U\.S\. )?(` + circuitOrdinal + `) (?:U\.S\. )?Circuit(?: Court of Appeals| Court| Appeals Court| appeals court)?\b`),
+	{mustCompile(`\b(?:the )?(?:full )?(?:U\.S\. )?(` + circuitOrdinal + `) (?:U\.S\. )?Circuit(?: Court of Appeals| Court| Appeals Court| appeals court)?\b`),
 		func(m []string) (string, string) { return circuitName(m[1]) }, []string{"circuit"}, []string{"Circuit"}},
-	{regexp.MustCompile(`\b(?:the )?(?:U\.S\. |United States |federal )?(?:District|Bankruptcy) Court for the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+	{mustCompile(`\b(?:the )?(?:U\.S\. |United States |federal )?(?:District|Bankruptcy) Court for the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
 		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"court for the"}, []string{"Court for the"}},
-	{regexp.MustCompile(`\b(?:the )?(?:Court of Justice of the European Union|European Court of Justice|CJEU|ECJ|EU's top court|European Union's top court)`),
+	{mustCompile(`\b(?:the )?(?:Court of Justice of the European Union|European Court of Justice|CJEU|ECJ|EU's top court|European Union's top court)`),
 		func(m []string) (string, string) { return "Court of Justice of the European Union", "EU" }, []string{"court of justice", "cjeu", "ecj", "top court"}, []string{"Court of Justice", "CJEU", "ECJ", "top court"}},
-	{regexp.MustCompile(`\b(?:the )?European Court of Human Rights\b`),
+	{mustCompile(`\b(?:the )?European Court of Human Rights\b`),
 		func(m []string) (string, string) { return "European Court of Human Rights", "Europe" }, []string{"human rights"}, []string{"European Court of Human Rights"}},
-	{regexp.MustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+)(?:'s)? )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
+	{mustCompile(`\b(?:the )?(?:(U\.S\.|US|United States|UK|U\.K\.|[A-Z][a-z]+)(?:'s)? )?(?:state )?Supreme Court(?: of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*)*))?`),
 		func(m []string) (string, string) {
 			place := firstNonEmpty(m[2], m[1])
 			return "Supreme Court", place
 		}, []string{"supreme court"}, []string{"Supreme Court"}},
-	{regexp.MustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.)(?:'s)? )?High Court(?: of ([A-Z][a-z]+))?`),
+	{mustCompile(`\b(?:the )?(?:([A-Z][a-z]+|UK|U\.K\.)(?:'s)? )?High Court(?: of ([A-Z][a-z]+))?`),
 		func(m []string) (string, string) { return "High Court", firstNonEmpty(m[2], m[1]) }, []string{"high court"}, []string{"High Court"}},
 	// "the U.S. District Court in Springfield"
-	{regexp.MustCompile(`\b(?:the )?(?:U\.S\.|United States|federal) (District|Bankruptcy) Court (?:in|at) ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+	{mustCompile(`\b(?:the )?(?:U\.S\.|United States|federal) (District|Bankruptcy) Court (?:in|at) ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
 		func(m []string) (string, string) { return "U.S. " + m[1] + " Court in " + m[2], m[2] }, []string{"court in", "court at"}, []string{"Court"}},
 	// Courts known by their judges: "District Judge Ann Doe of the
 	// Northern District of Utopia", "a federal judge in Springfield",
 	// "Springfield District Judge Ann Doe".
-	{regexp.MustCompile(`\b(?:District|Magistrate|Bankruptcy) Judge (?:[A-Z][\w.'-]* ){1,3}?of the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+	{mustCompile(`\b(?:District|Magistrate|Bankruptcy) Judge (?:[A-Z][\w.'-]* ){1,3}?of the ((?:(?:Southern|Northern|Eastern|Western|Central|Middle) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
 		func(m []string) (string, string) { return "U.S. District Court for the " + m[1], m[1] }, []string{"judge"}, []string{"Judge"}},
-	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) (?:(federal|U\.S\.|district|magistrate|bankruptcy) )+judge in ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
+	{mustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) (?:(federal|U\.S\.|district|magistrate|bankruptcy) )+judge in ((?:St\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)`),
 		func(m []string) (string, string) { return "U.S. District Court in " + m[2], m[2] }, []string{"judge in"}, []string{"judge"}},
-	{regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) District Judge\b`),
+	{mustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) District Judge\b`),
 		func(m []string) (string, string) {
 			if countryTable[m[1]] != "" || capitalStoplist[m[1]] {
 				return "", ""
@@ -104,10 +103,10 @@ var namedCourts = []struct {
 			return m[1] + " District Court", m[1]
 		}, []string{"district judge"}, []string{"District Judge"}},
 	// Other capitalised names: "Delaware Court of Chancery", "Tokyo District Court".
-	{regexp.MustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}(?:Court|Tribunal)(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
+	{mustCompile(`\b(?:the )?((?:[A-Z][\w.'-]* ){1,3}(?:Court|Tribunal)(?: of (?:[A-Z]\w+ ?){1,3})?|Court of (?:Appeals?|Chancery|Justice|Session|Cassation)(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)?)`),
 		func(m []string) (string, string) { return otherCourtName(m[1]), "" }, []string{"court", "tribunal"}, []string{"Court", "Tribunal"}},
 	// Descriptions: "a district court in Chicago", "a federal court in Oslo".
-	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|in) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme|criminal|civil|family|county|military|labou?r) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
+	{mustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|in) ((?:(?:federal|U\.S\.|US|state|lower|trial|district|appeals|appellate|circuit|bankruptcy|magistrate|high|supreme|criminal|civil|family|county|military|labou?r) )*court) (?:in|of|for) ([A-Z][\w.]*(?: [A-Z][\w.]*)*)`),
 		func(m []string) (string, string) {
 			if federalTrialCourt.MatchString(m[1]) {
 				return "U.S. District Court in " + m[2], m[2] // outside the U.S. "U.S." is dropped
@@ -115,13 +114,13 @@ var namedCourts = []struct {
 			return capitalize(m[1]) + " in " + m[2], m[2]
 		}, []string{"court in", "court of", "court for"}, []string{"court"}},
 	// "a Chicago court", "an Oslo federal court".
-	{regexp.MustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial|criminal|civil|family|county) ){0,2}court)\b`),
+	{mustCompile(`\b(?:[Aa]|[Aa]n|[Tt]he) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) ((?:(?:federal|state|district|appeals|appellate|bankruptcy|trial|criminal|civil|family|county) ){0,2}court)\b`),
 		func(m []string) (string, string) { return m[1] + " " + m[2], m[1] }, []string{" court"}, []string{"court"}},
 }
 
 // federalTrialCourt describes a national trial court: "federal court",
 // "federal district court".
-var federalTrialCourt = regexp.MustCompile(`^(?:(?:federal|U\.S\.|US) )+(?:district )?court$`)
+var federalTrialCourt = mustCompile(`^(?:(?:federal|U\.S\.|US) )+(?:district )?court$`)
 
 // otherCourtName is the name of a court matched by its capitalised words:
 // a sentence-initial "The" is no part of it, a bare "Court of Justice" is
@@ -149,24 +148,24 @@ const (
 // resolved to a court of the article when that is unambiguous. The kind is
 // "appeals", "supreme", "lower" or "any"; judge marks references to a judge.
 var genericCourtRefs = []struct {
-	re         *regexp.Regexp
+	re         *pattern
 	kind       string
 	judge      bool
 	createName string // the court to create when the article names none
 	hints      []string
 }{
-	{regexp.MustCompile(`(?i)\b(?:an?|the) (?:full |federal |U\.S\. )*(?:appeals|appellate|circuit) court\b|\b(?:an?|the) (?:three-judge )?panel\b`), "appeals", false, "Appeals court", []string{"appeals court", "appellate court", "circuit court", "panel"}},
-	{regexp.MustCompile(`\b(?:the|The) (?:high|top) court\b|\b(?:the|The|several|Several) justices\b`), "supreme", false, "", []string{"high court", "top court", "justices"}},
-	{regexp.MustCompile(`\b(?:an?|the|The) (?:lower|trial|district) court\b|\b(?:an?|the) (?:U\.S\. )?magistrate(?: judge)?\b`), "lower", false, "", []string{"lower court", "trial court", "district court", "magistrate"}},
-	{regexp.MustCompile(`\b(?:an?|the|The) (?:U\.S\.|US|federal) (?:judge|court)\b`), "any", true, "U.S. court", []string{"u.s. judge", "u.s. court", "us judge", "us court", "federal judge", "federal court"}},
-	{regexp.MustCompile(`\b(?:the|The) (?:judge|court|Court)\b`), "any", true, "", []string{"the judge", "the court"}},
+	{mustCompile(`(?i)\b(?:an?|the) (?:full |federal |U\.S\. )*(?:appeals|appellate|circuit) court\b|\b(?:an?|the) (?:three-judge )?panel\b`), "appeals", false, "Appeals court", []string{"appeals court", "appellate court", "circuit court", "panel"}},
+	{mustCompile(`\b(?:the|The) (?:high|top) court\b|\b(?:the|The|several|Several) justices\b`), "supreme", false, "", []string{"high court", "top court", "justices"}},
+	{mustCompile(`\b(?:an?|the|The) (?:lower|trial|district) court\b|\b(?:an?|the) (?:U\.S\. )?magistrate(?: judge)?\b`), "lower", false, "", []string{"lower court", "trial court", "district court", "magistrate"}},
+	{mustCompile(`\b(?:an?|the|The) (?:U\.S\.|US|federal) (?:judge|court)\b`), "any", true, "U.S. court", []string{"u.s. judge", "u.s. court", "us judge", "us court", "federal judge", "federal court"}},
+	{mustCompile(`\b(?:the|The) (?:judge|court|Court)\b`), "any", true, "", []string{"the judge", "the court"}},
 }
 
 // notACourt follows "court" when the word is a modifier ("court order").
-var notACourt = regexp.MustCompile(`^(?:'s )?(?:order|orders|ruling|rulings|filing|filings|documents?|papers|case|cases|battle|fight|date|hearing|hearings|system|records?|challenge|action|proceedings?|fight|fees|costs|appearance|clerk)\b`)
+var notACourt = mustCompile(`^(?:'s )?(?:order|orders|ruling|rulings|filing|filings|documents?|papers|case|cases|battle|fight|date|hearing|hearings|system|records?|challenge|action|proceedings?|fight|fees|costs|appearance|clerk)\b`)
 
 // courtBefore precedes "court" when it is no court of the article.
-var courtBefore = regexp.MustCompile(`(?i)(?:contempt of|in contempt of|out of|to take .{0,20} to|the court of public) $`)
+var courtBefore = mustCompile(`(?i)(?:contempt of|in contempt of|out of|to take .{0,20} to|the court of public) $`)
 
 func circuitName(ord string) (string, string) {
 	if o, ok := ordinals[ord]; ok {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 	"unsafe"
@@ -62,7 +61,7 @@ func TestCityNeedsACityLitigant(t *testing.T) {
 }
 
 // oldListGap is the unanchored pattern listGapStart replaces.
-var oldListGap = regexp.MustCompile(`(?:` + listGapItems + `)*\s*$`)
+var oldListGap = mustCompile(`(?:` + listGapItems + `)*\s*$`)
 
 func TestListGapStartMatchesPattern(t *testing.T) {
 	texts := []string{
@@ -146,7 +145,7 @@ func TestFindAroundMatchesFullScan(t *testing.T) {
 	more, _ := filepath.Glob(filepath.Join("..", "examples", "heldout", "articles", "*"))
 	paths = append(paths, more...)
 	type use struct {
-		re            *regexp.Regexp
+		re            *pattern
 		hints         []string
 		before, after int
 		cased         bool // hints as written, not in lower case

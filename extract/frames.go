@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -40,120 +39,120 @@ var (
 		"fine", "order", "sanction", "penali", "censure"}
 
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
-	sueVerbRe = regexp.MustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
+	sueVerbRe = mustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
 		`(?:filed|brought|launched|lodged|pressed|pursued|initiated|won|lost) (?:[a-z$0-9,.-]+ ){0,4}?(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?|petitions?|appeals?|proceedings|rulings?|judgments?|verdicts?|injunctions?)(?: (?:in|at|before|with) (?:the |a )?[A-Za-z.' ]{2,40}?)? against|` +
 		`took (?:[a-z]+ )?(?:legal )?action against|(?:had )?(?:lodged|filed|brought|launched|pressed|initiated) against|(?:joined|intervened in) the (?:case|lawsuit|suit|challenge|litigation)|went to court against|` +
 		`(?:(?:is|are|was|were|has been|have been) )?(?:challenging|battling|fighting)|challenged)\b`)
 
 	// passiveSueRe follows defendants ("X was sued by Y", "X was named as a
 	// defendant"); in the first form the plaintiffs follow "by".
-	passiveSueRe = regexp.MustCompile(`\b(?:(?:was|were|is|are|has been|have been|had been) (?:also |being )?(?:sued|taken to court) by|(?:was|were|is|are|has been|have been) (?:also )?named (?:as )?(?:a |the |one of the )?(?:co-)?(?:defendants?|respondents?))\b`)
+	passiveSueRe = mustCompile(`\b(?:(?:was|were|is|are|has been|have been|had been) (?:also |being )?(?:sued|taken to court) by|(?:was|were|is|are|has been|have been) (?:also )?named (?:as )?(?:a |the |one of the )?(?:co-)?(?:defendants?|respondents?))\b`)
 
 	// bringsCaseRe follows a plaintiff that brought "the case".
-	bringsCaseRe = regexp.MustCompile(`\b(?:brought|filed|launched|initiated) (?:the|this|that) (?:case|lawsuit|suit|challenge|complaint|action|petition)\b`)
+	bringsCaseRe = mustCompile(`\b(?:brought|filed|launched|initiated) (?:the|this|that) (?:case|lawsuit|suit|challenge|complaint|action|petition)\b`)
 
 	// askCourtRe follows a litigant that asks the court for something; the
 	// request tells its side: a defendant asks to dismiss, a challenger to
 	// block.
-	askCourtRe     = regexp.MustCompile(`\b(?:asked|asks|asking|urged|urges|petitioned|petitions|sought|seeks|seeking|moved|moves|filed a motion) (?:the |a )?(?:(?:[A-Z][a-z.]+ |federal |district |appeals |high |lower )*(?:court|judge|justices|panel|tribunal) )?(?:to|for)\b`)
-	askDefenceRe   = regexp.MustCompile(`^ (?:(?:dismiss|throw out|toss out|toss|reject|deny|end|strike) (?:the |this |that |a |an |its |their |all |both )?(?:[a-z-]+ )?(?:case|cases|suit|suits|lawsuits?|claims?|complaints?|challenges?|appeals?|petitions?|actions?|charges|indictment)|(?:a |an |the )?(?:dismissal|summary judgment))\b`)
-	askChallengeRe = regexp.MustCompile(`^ (?:(?:a |an |the )?(?:[a-z]+ )?)?(?:block|halt|stop|strike down|throw out|overturn|invalidate|vacate|set aside|declare|enjoin|order|injunction|preliminary injunction|temporary restraining order|restraining order|damages|force|compel)\b`)
+	askCourtRe     = mustCompile(`\b(?:asked|asks|asking|urged|urges|petitioned|petitions|sought|seeks|seeking|moved|moves|filed a motion) (?:the |a )?(?:(?:[A-Z][a-z.]+ |federal |district |appeals |high |lower )*(?:court|judge|justices|panel|tribunal) )?(?:to|for)\b`)
+	askDefenceRe   = mustCompile(`^ (?:(?:dismiss|throw out|toss out|toss|reject|deny|end|strike) (?:the |this |that |a |an |its |their |all |both )?(?:[a-z-]+ )?(?:case|cases|suit|suits|lawsuits?|claims?|complaints?|challenges?|appeals?|petitions?|actions?|charges|indictment)|(?:a |an |the )?(?:dismissal|summary judgment))\b`)
+	askChallengeRe = mustCompile(`^ (?:(?:a |an |the )?(?:[a-z]+ )?)?(?:block|halt|stop|strike down|throw out|overturn|invalidate|vacate|set aside|declare|enjoin|order|injunction|preliminary injunction|temporary restraining order|restraining order|damages|force|compel)\b`)
 
 	// suitAccusesRe names defendants: "the suit accuses X of".
-	suitAccusesRe = regexp.MustCompile(`\b(?:lawsuit|suit|complaint|petition|claim)s?,? (?:[^.;"]{0,80}?, )?(?:accuses|accused|accusing|alleges|alleged|charges|charged|charging|claims|claimed|targets|targeted|targeting|names|named|naming)\b`)
+	suitAccusesRe = mustCompile(`\b(?:lawsuit|suit|complaint|petition|claim)s?,? (?:[^.;"]{0,80}?, )?(?:accuses|accused|accusing|alleges|alleged|charges|charged|charging|claims|claimed|targets|targeted|targeting|names|named|naming)\b`)
 
 	// betweenRe opens a dispute between two parties ("the case between A
 	// and B", "a lawsuit pitting A against B").
-	betweenRe = regexp.MustCompile(`\b(?:case|cases|dispute|fight|battle|lawsuit|suit|litigation|clash|standoff|feud|showdown|trial|proceedings) (?:between|pitting)\b`)
+	betweenRe = mustCompile(`\b(?:case|cases|dispute|fight|battle|lawsuit|suit|litigation|clash|standoff|feud|showdown|trial|proceedings) (?:between|pitting)\b`)
 
 	// byFrameRe is a suit "brought by" its plaintiffs.
-	byFrameRe = regexp.MustCompile(`\b(?:(?:lawsuits?|suits?|cases?|challenges?|actions?|claims?|complaints?|petitions?|appeals?),? ` +
+	byFrameRe = mustCompile(`\b(?:(?:lawsuits?|suits?|cases?|challenges?|actions?|claims?|complaints?|petitions?|appeals?),? ` +
 		`(?:(?:that|which) (?:was |were |had been |has been )?|(?:was |were |had been |has been ))?(?:brought|filed|launched|lodged|initiated)(?: [a-z0-9,]+){0,4}? by|` +
 		`(?:was|were|had been|has been) (?:brought|filed|launched|lodged)(?: [a-z0-9,]+){0,3}? by|` +
 		`(?:lawsuits?|suits?|legal challenges?|petitions?|appeals?|claims?|complaints?) by)\b`)
 
 	// namedAsRe names defendants: "named X and Y as defendants", "to sue X".
-	namedAsRe     = regexp.MustCompile(`\b(?:named|naming|names)\b`)
-	asDefendantRe = regexp.MustCompile(`^,? as (?:the )?(?:co-)?(?:defendants?|respondents?)\b`)
-	toSueRe       = regexp.MustCompile(`\bto sue\b`)
+	namedAsRe     = mustCompile(`\b(?:named|naming|names)\b`)
+	asDefendantRe = mustCompile(`^,? as (?:the )?(?:co-)?(?:defendants?|respondents?)\b`)
+	toSueRe       = mustCompile(`\bto sue\b`)
 
 	// roleWordRe names a litigation role.
-	roleWordRe = regexp.MustCompile(`\b(?:[Tt]he |[Bb]oth |[Aa]ll |[Tt]wo |[Tt]hree |[Ff]our |[Ff]ive )?(?:co-)?(plaintiffs?|petitioners?|appellants?|challengers?|claimants?|defendants?|respondents?|appellees?)\b`)
+	roleWordRe = mustCompile(`\b(?:[Tt]he |[Bb]oth |[Aa]ll |[Tt]wo |[Tt]hree |[Ff]our |[Ff]ive )?(?:co-)?(plaintiffs?|petitioners?|appellants?|challengers?|claimants?|defendants?|respondents?|appellees?)\b`)
 
 	// listGapRe joins two items of a list of litigants: a comma, "and",
 	// an appositive ("Globex, a related fund and Initech"), titles.
-	listGapRe = regexp.MustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+)(?: [a-z-]+){1,4} led by (?:the )?|,? (?:and|as well as|along with|together with|joined by) |, |, (?:(?:a|an|its|their|the|two|three|four|several|other) [A-Za-z' -]{2,40}?,? (?:and|as well as|together with|along with) )|,? and (?:two|three|four|several|some|one) of (?:its|their) [A-Za-z' -]{2,40}?, |,? and (?:two|three|four|five|six|\d+|several) [a-z-]+(?: [a-z-]+)?, )` +
+	listGapRe = mustCompile(`^(?:'s?)?(?:,? and (?:\d+|[a-z]+)(?: [a-z-]+){1,4} led by (?:the )?|,? (?:and|as well as|along with|together with|joined by) |, |, (?:(?:a|an|its|their|the|two|three|four|several|other) [A-Za-z' -]{2,40}?,? (?:and|as well as|together with|along with) )|,? and (?:two|three|four|several|some|one) of (?:its|their) [A-Za-z' -]{2,40}?, |,? and (?:two|three|four|five|six|\d+|several) [a-z-]+(?: [a-z-]+)?, )` +
 		`(?:(?:its|their|his|her) [a-z -]{2,40}?,? (?:(?:the|a|an) (?:[a-z-]+ ){0,3})?|the |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$`)
 
 	// fightNounRe is a noun of conflict after the first litigant of the
 	// sentence ("ending a fight with X"): X is on the other side.
-	fightNounRe = regexp.MustCompile(`\b(?:(?:legal |court |long-running |bitter |years-long |decade-long )?(?:fight|battle|dispute|clash|feud|war|row|tussle|spat|standoff|showdown|bunfight|squabble|wrangle|scrap|brawl|litigation)s?) (?:with|against)\b`)
+	fightNounRe = mustCompile(`\b(?:(?:legal |court |long-running |bitter |years-long |decade-long )?(?:fight|battle|dispute|clash|feud|war|row|tussle|spat|standoff|showdown|bunfight|squabble|wrangle|scrap|brawl|litigation)s?) (?:with|against)\b`)
 
 	// courtTripRe drags its object to court ("dragged X back to court").
 	// enforceRe is an agency punishing someone: "fined X", "ordered X".
-	enforceRe = regexp.MustCompile(`\b(?:fined|fines|ordered|orders|sanctioned|sanctions|penali[sz]ed|penali[sz]es|censured)\b`)
+	enforceRe = mustCompile(`\b(?:fined|fines|ordered|orders|sanctioned|sanctions|penali[sz]ed|penali[sz]es|censured)\b`)
 	// ownSuitRe follows the owner of a suit: "X's challenge", "X's
 	// lawsuit against"; the match ends with "against" or "to" when an
 	// opponent follows.
-	ownSuitRe = regexp.MustCompile(`^'s? (?:(?:legal|court|antitrust|copyright|patent|privacy|class-action|federal|constitutional) )?(?:challenge|lawsuit|suit|petition|complaint)s?\b(?: (?:against|to))?`)
+	ownSuitRe = mustCompile(`^'s? (?:(?:legal|court|antitrust|copyright|patent|privacy|class-action|federal|constitutional) )?(?:challenge|lawsuit|suit|petition|complaint)s?\b(?: (?:against|to))?`)
 	// strikeRe is a court undoing or keeping a decision: "annulled a
 	// Widget Commission decision", "upheld the department's order".
-	strikeRe      = regexp.MustCompile(`\b(?:annulled|annuls|annul|quashed|quashes|quash|set aside|sets aside|struck down|strikes down|vacated|vacates|vacate|overturned|overturns|overturn|invalidated|invalidates|upheld|upholds|uphold)\b`)
-	courtTripRe   = regexp.MustCompile(`\b(?:dragged|dragging|drags|hauled|hauling|hauls|took|taking|takes|taken)\b`)
-	toCourtTailRe = regexp.MustCompile(`^,? (?:back )?(?:in)?to (?:court|the courts|trial)\b`)
+	strikeRe      = mustCompile(`\b(?:annulled|annuls|annul|quashed|quashes|quash|set aside|sets aside|struck down|strikes down|vacated|vacates|vacate|overturned|overturns|overturn|invalidated|invalidates|upheld|upholds|uphold)\b`)
+	courtTripRe   = mustCompile(`\b(?:dragged|dragging|drags|hauled|hauling|hauls|took|taking|takes|taken)\b`)
+	toCourtTailRe = mustCompile(`^,? (?:back )?(?:in)?to (?:court|the courts|trial)\b`)
 
 	// decisionTailRe follows the author of a decision under challenge
 	// ("an appeal against a 2017 X decision").
-	decisionTailRe = regexp.MustCompile(`^(?:'s)? (?:decision|ruling|order|fine|finding|determination|regulation|rules?|ban|law|ordinance|policy|approval|permit|listing|designation)\b`)
-	decisionGapRe  = regexp.MustCompile(`^ (?:a|an|the|its|their) (?:[0-9]{4} )?(?:the )?$`)
+	decisionTailRe = mustCompile(`^(?:'s)? (?:decision|ruling|order|fine|finding|determination|regulation|rules?|ban|law|ordinance|policy|approval|permit|listing|designation)\b`)
+	decisionGapRe  = mustCompile(`^ (?:a|an|the|its|their) (?:[0-9]{4} )?(?:the )?$`)
 
 	// sideBySideRe allies the subjects of a sentence.
-	sideBySideRe = regexp.MustCompile(`^(?:'s?)?,? (?:which|who) (?:fought|defended|contested|litigated) the (?:case|lawsuit|suit|claims?|action|appeal)\b`)
+	sideBySideRe = mustCompile(`^(?:'s?)?,? (?:which|who) (?:fought|defended|contested|litigated) the (?:case|lawsuit|suit|claims?|action|appeal)\b`)
 
 	// subjGapRe lies between the last subject and the verb.
-	subjGapRe = regexp.MustCompile(`^(?:'s?)?(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|is|are|was|were|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
+	subjGapRe = mustCompile(`^(?:'s?)?(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,? and (?:\d+|[a-z]+) other [a-z-]+,?)?(?:,? (?:who|which|that)|, (?:which|who) [a-z0-9 ,'-]{1,60}? and|,? ?[-—]|,(?: [a-z0-9-]+){1,8},|,)? (?:(?:has|have|had|is|are|was|were|also|then|jointly|first|later|previously|originally|successfully|unsuccessfully|separately|together|eventually|initially) )*$`)
 
 	// byGapRe lies between "brought by" and the first plaintiff, who may
 	// be described ("brought by convicted fraudster X").
-	byGapRe = regexp.MustCompile(`^ (?:the |a |an |its |their )?(?:[a-z0-9-]+ ){0,3}?(?:[a-z0-9-]+, )?(?:the )?(?:[A-Z][a-z]+\.? ){0,2}$`)
+	byGapRe = mustCompile(`^ (?:the |a |an |its |their )?(?:[a-z0-9-]+ ){0,3}?(?:[a-z0-9-]+, )?(?:the )?(?:[A-Z][a-z]+\.? ){0,2}$`)
 
 	// claimsAgainstRe names defendants ("their claims against the vendor,
 	// X", "a lawsuit against X").
-	claimsAgainstRe = regexp.MustCompile(`\b(?:claims?|lawsuits?|suits?|complaints?|proceedings|charges|legal action|case|cases|legal challenges?) against\b`)
+	claimsAgainstRe = mustCompile(`\b(?:claims?|lawsuits?|suits?|complaints?|proceedings|charges|legal action|case|cases|legal challenges?) against\b`)
 
 	// pronounSubjRe is a sentence opening with a personal pronoun subject.
-	pronounSubjRe = regexp.MustCompile(`^(?:He|She|They) (?:(?:later|also|then|first|had|has|have|eventually|subsequently|jointly) )*$`)
+	pronounSubjRe = mustCompile(`^(?:He|She|They) (?:(?:later|also|then|first|had|has|have|eventually|subsequently|jointly) )*$`)
 
 	// facesSuitRe follows a defendant: "faces a lawsuit from", "is the
 	// defendant in a suit filed by"; the plaintiffs follow it.
-	facesSuitRe = regexp.MustCompile(`\b(?:faces|faced|facing|is facing|was facing|is the defendant in|was the defendant in|is a defendant in) (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?)(?: (?:brought|filed|launched))? (?:from|by)\b`)
+	facesSuitRe = mustCompile(`\b(?:faces|faced|facing|is facing|was facing|is the defendant in|was the defendant in|is a defendant in) (?:a |an |the )?(?:[a-z-]+ ){0,2}(?:lawsuits?|suits?|claims?|complaints?|challenges?|cases?|actions?)(?: (?:brought|filed|launched))? (?:from|by)\b`)
 
 	// whichSuedRe follows a defendant set off by a relative clause whose
 	// subject sued it: ", which X sued"; group 1 starts X.
-	whichSuedRe = regexp.MustCompile(`^, (?:which|whom|who) ()[^,;]{2,80}? (?:had |has |have )?(?:sued|is suing|are suing|took to court|has taken to court)\b`)
+	whichSuedRe = mustCompile(`^, (?:which|whom|who) ()[^,;]{2,80}? (?:had |has |have )?(?:sued|is suing|are suing|took to court|has taken to court)\b`)
 
 	// appealedWonByRe is a challenge to a win of the other side: "appealed
 	// a verdict won by".
-	appealedWonByRe = regexp.MustCompile(`\b(?:appealed|appeals|challenged|challenges|contested|contests) (?:a|an|the) (?:[a-z$0-9,.-]+ ){0,3}?(?:verdict|ruling|judgment|decision|award|injunction|order) (?:won|obtained|secured) by\b`)
+	appealedWonByRe = mustCompile(`\b(?:appealed|appeals|challenged|challenges|contested|contests) (?:a|an|the) (?:[a-z$0-9,.-]+ ){0,3}?(?:verdict|ruling|judgment|decision|award|injunction|order) (?:won|obtained|secured) by\b`)
 
 	// lockedInRe follows two parties in a dispute with each other.
-	lockedInRe = regexp.MustCompile(`\b(?:are|were|have been|remain|remained) (?:locked|embroiled|entangled|engaged) in (?:a|an) (?:[a-z-]+ ){0,3}(?:battle|fight|dispute|feud|war|standoff|lawsuit|case)\b`)
+	lockedInRe = mustCompile(`\b(?:are|were|have been|remain|remained) (?:locked|embroiled|entangled|engaged) in (?:a|an) (?:[a-z-]+ ){0,3}(?:battle|fight|dispute|feud|war|standoff|lawsuit|case)\b`)
 
 	// liableToRe follows a party found liable to another ("found X
 	// liable to Y"); subjGapRe lies between X and the phrase.
-	liableToRe = regexp.MustCompile(`\b(?:was |were |is |are )?(?:held |found )?liable to\b`)
+	liableToRe = mustCompile(`\b(?:was |were |is |are )?(?:held |found )?liable to\b`)
 
 	// grantedToRe gives a party a win; a claim against another may follow.
-	grantedToRe = regexp.MustCompile(`\b(?:granted|awarded|handed|gave|entered) (?:[a-z-]+ ){0,3}(?:judgment|injunction|win|victory|damages|relief) (?:to|for)\b`)
+	grantedToRe = mustCompile(`\b(?:granted|awarded|handed|gave|entered) (?:[a-z-]+ ){0,3}(?:judgment|injunction|win|victory|damages|relief) (?:to|for)\b`)
 
 	// descGapRe lies between "against" and a described name ("against the
 	// vendor, X").
-	descGapRe = regexp.MustCompile(`^ (?:the|its|their|a|an) [a-z -]{2,30}, $`)
+	descGapRe = mustCompile(`^ (?:the|its|their|a|an) [a-z -]{2,30}, $`)
 
 	// objGapRe lies between the verb and the first object: nothing, a
 	// title ("Judge"), or a short description ("artificial intelligence
 	// company").
-	objGapRe = regexp.MustCompile(`^ (?:the |both |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$|^ (?:the |an? |its |their )?(?:[a-z-]+ ){0,2}(?:` + strings.Join(descriptionNouns(), "|") + `) $`)
+	objGapRe = mustCompile(`^ (?:the |both |its |their |his |her )?(?:[A-Z][a-z]+\.? ){0,3}$|^ (?:the |an? |its |their )?(?:[a-z-]+ ){0,2}(?:` + strings.Join(descriptionNouns(), "|") + `) $`)
 )
 
 // frameParty is the party a mention stands for in a frame: its party, or
@@ -226,11 +225,11 @@ func (d *doc) listForward(ms []*mention, k int) []*mention {
 
 // otherTail closes a list with a count of unnamed others: ", and nine
 // other states".
-var otherTail = regexp.MustCompile(`^,? and (?:\d+|[a-z]+) (?:other|more) [a-z-]+`)
+var otherTail = mustCompile(`^,? and (?:\d+|[a-z]+) (?:other|more) [a-z-]+`)
 
 // appositiveTail is a description set off after a name: ", a local
 // group,".
-var appositiveTail = regexp.MustCompile(`^, (?:a|an|the|its|their) [^,]{1,60},`)
+var appositiveTail = mustCompile(`^, (?:a|an|the|its|their) [^,]{1,60},`)
 
 // subjectsBefore returns the list of mentions that ends just before byte
 // offset at, when only subjGapRe text lies between.
@@ -256,7 +255,7 @@ func (d *doc) objectsAfter(ms []*mention, at int) []*mention {
 
 // objectsAfterGap returns the list of mentions that starts after byte
 // offset at, when only gap text lies between.
-func (d *doc) objectsAfterGap(ms []*mention, at int, gap *regexp.Regexp) []*mention {
+func (d *doc) objectsAfterGap(ms []*mention, at int, gap *pattern) []*mention {
 	for k, mt := range ms {
 		if mt.start < at {
 			continue
@@ -652,15 +651,15 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 }
 
 // allegeThatRe introduces what plaintiffs accuse the defendants of.
-var allegeThatRe = regexp.MustCompile(`\b(?:allege|alleges|alleged|accuse|accuses|accused|claim|claims|claimed) that\b`)
+var allegeThatRe = mustCompile(`\b(?:allege|alleges|alleged|accuse|accuses|accused|claim|claims|claimed) that\b`)
 
 // joinDefence follows "joined the case" when the joiner is a defendant.
-var joinDefence = regexp.MustCompile(`^ (?:[a-z]+ ){0,3}?(?:to defend|as (?:a |an )?(?:co-)?(?:defendants?|respondents?))\b`)
+var joinDefence = mustCompile(`^ (?:[a-z]+ ){0,3}?(?:to defend|as (?:a |an )?(?:co-)?(?:defendants?|respondents?))\b`)
 
 // appositiveOpen opens a list in apposition after a role word ("the
 // plaintiffs, A, B and C" or "the plaintiffs - A and B -"); the match
 // ends with the space before the list.
-var appositiveOpen = regexp.MustCompile(`^(?:,|:| -| --| —| are| were| include| included| (?:were|are) listed as)? `)
+var appositiveOpen = mustCompile(`^(?:,|:| -| --| —| are| were| include| included| (?:were|are) listed as)? `)
 
 // linkRoles ties litigants whose role the frames know but that no edge or
 // alliance connects to the others: a group with the same role as another
@@ -738,7 +737,7 @@ func andGap(gap string) bool {
 }
 
 // findAllIndexIf returns the match indexes of re in s when ok is set.
-func findAllIndexIf(ok bool, re *regexp.Regexp, s string) [][]int {
+func findAllIndexIf(ok bool, re *pattern, s string) [][]int {
 	if !ok {
 		return nil
 	}
@@ -746,7 +745,7 @@ func findAllIndexIf(ok bool, re *regexp.Regexp, s string) [][]int {
 }
 
 // findNearIf is findNear when ok is set.
-func findNearIf(ok bool, re *regexp.Regexp, s, low string, hints []string, before int) [][]int {
+func findNearIf(ok bool, re *pattern, s, low string, hints []string, before int) [][]int {
 	if !ok {
 		return nil
 	}

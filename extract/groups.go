@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -15,15 +14,15 @@ import (
 var (
 	// countedWholeRe is a counted group as a whole subject: group 1 is
 	// the count, group 2 the noun, group 3 what the members belong to.
-	countedWholeRe = regexp.MustCompile(`^(?:(?:[Aa]|[Aa]n|[Tt]he) (?:group|coalition|collection|bloc) of )?(?:(?:more than|over|about|nearly|almost|some|at least) )?(\d[\d,]*) ((?:[a-z-]+ ){0,2}[a-z-]+s)(?: (?:of|from) ((?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?$`)
+	countedWholeRe = mustCompile(`^(?:(?:[Aa]|[Aa]n|[Tt]he) (?:group|coalition|collection|bloc) of )?(?:(?:more than|over|about|nearly|almost|some|at least) )?(\d[\d,]*) ((?:[a-z-]+ ){0,2}[a-z-]+s)(?: (?:of|from) ((?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?$`)
 	// countedStartRe is a counted group at the start of a text,
 	// followed by a comma, a clause or a verb.
-	countedStartRe = regexp.MustCompile(`^(?:(?:[Aa]|[Aa]n|[Tt]he) (?:group|coalition|collection|bloc) of )?(?:(?:more than|over|about|nearly|almost|some|at least) )?(\d[\d,]*) ((?:[a-z-]+ ){0,2}[a-z-]+s)(?: (?:of|from) ((?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?(?:,| who\b| which\b| also\b| filed\b| signed\b| urged\b| wrote\b)`)
+	countedStartRe = mustCompile(`^(?:(?:[Aa]|[Aa]n|[Tt]he) (?:group|coalition|collection|bloc) of )?(?:(?:more than|over|about|nearly|almost|some|at least) )?(\d[\d,]*) ((?:[a-z-]+ ){0,2}[a-z-]+s)(?: (?:of|from) ((?:the )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?(?:,| who\b| which\b| also\b| filed\b| signed\b| urged\b| wrote\b)`)
 	// soDidRe opens a sentence that adds supporters to the support of the
 	// sentence before: "So did X", "As did X".
-	soDidRe = regexp.MustCompile(`^(?:So|And so|As) did `)
+	soDidRe = mustCompile(`^(?:So|And so|As) did `)
 	// openingAdverbRe opens a sentence before its subject.
-	openingAdverbRe = regexp.MustCompile(`^(?:Separately|Meanwhile|Similarly|Likewise|Also|In addition|Elsewhere),\s+`)
+	openingAdverbRe = mustCompile(`^(?:Separately|Meanwhile|Similarly|Likewise|Also|In addition|Elsewhere),\s+`)
 )
 
 // countedGroup returns the supporter a counted group stands for, or nil

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/bits"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -56,7 +55,7 @@ var (
 
 // findAllIf returns the submatch indexes of re in s when ok is set: ok is
 // a cheap test that s can match at all.
-func findAllIf(ok bool, re *regexp.Regexp, s string) [][]int {
+func findAllIf(ok bool, re *pattern, s string) [][]int {
 	if !ok {
 		return nil
 	}
@@ -85,7 +84,7 @@ var (
 )
 
 // findIf returns the index of the first match of re in s when ok is set.
-func findIf(ok bool, re *regexp.Regexp, s string) []int {
+func findIf(ok bool, re *pattern, s string) []int {
 	if !ok {
 		return nil
 	}
@@ -98,7 +97,7 @@ func findIf(ok bool, re *regexp.Regexp, s string) []int {
 // end. It suits patterns that end with one of the hint words, such as
 // "the software giant": one short window per occurrence instead of the
 // whole sentence. Matches are returned in text order, without overlaps.
-func findNear(re *regexp.Regexp, s, low string, hints []string, before int) [][]int {
+func findNear(re *pattern, s, low string, hints []string, before int) [][]int {
 	var out [][]int
 	for _, h := range hints {
 		for i := 0; ; {
@@ -265,7 +264,7 @@ func hintFlags(flags []uint64, low string) {
 // when they touch. It suits patterns every match of which holds a hint
 // word within those bounds ("Court", "Circuit"); sentences with no hint
 // cost one literal search.
-func findAround(re *regexp.Regexp, s, low string, hints []string, before, after int) [][]int {
+func findAround(re *pattern, s, low string, hints []string, before, after int) [][]int {
 	if len(low) != len(s) {
 		return re.FindAllStringSubmatchIndex(s, -1) // lower case changed the offsets
 	}

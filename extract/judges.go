@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -33,18 +32,18 @@ const (
 
 // judgeTitle matches "U.S. Magistrate Judge Ann Doe III in Chicago",
 // "Chief Justice Ann Doe", "Judge Maria Lopez", "Lord Justice Doe".
-var judgeTitle = regexp.MustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|Lord|Lady|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:` + nameWord + `|\p{Lu}\.)(?: ` + nameParticle + `(?:II|III|IV|Jr\.|Sr\.|` + nameWord + `|\p{Lu}\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+var judgeTitle = mustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Magistrate|District|Circuit|Bankruptcy|Appeals Court|Supreme Court|High Court|Associate|Acting|Lord|Lady|federal|district|circuit|magistrate|bankruptcy) )*)(Judge|Justice|judge|justice) ((?:` + nameWord + `|\p{Lu}\.)(?: ` + nameParticle + `(?:II|III|IV|Jr\.|Sr\.|` + nameWord + `|\p{Lu}\.))*)(?: (?:in|of) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
 // judgeAppositive matches "Maria Lopez, a U.S. district judge in Chicago".
-var judgeAppositive = regexp.MustCompile(`\b(` + nameWord + `(?: \p{Lu}\.)?(?: ` + nameParticle + nameWord + `)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
+var judgeAppositive = mustCompile(`\b(` + nameWord + `(?: \p{Lu}\.)?(?: ` + nameParticle + nameWord + `)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
 // judgeListRe is a list of judges under one plural title: "Justices Ann
 // Doe, Bo Rask and Cy Poe"; group 1 is the title, group 2 the list.
-var judgeListRe = regexp.MustCompile(`\b(Justices|Judges) ((?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*(?:(?:,| and|, and) (?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*)+)`)
+var judgeListRe = mustCompile(`\b(Justices|Judges) ((?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*(?:(?:,| and|, and) (?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*)+)`)
 
 // inOrgName ends in a capitalised word that is no title: a "Justice"
 // after it is part of an organisation's name.
-var inOrgName = regexp.MustCompile(`(?:^|[a-z,;:]\s+)(?:[A-Z][a-z]+ )*([A-Z][a-z]+) $`)
+var inOrgName = mustCompile(`(?:^|[a-z,;:]\s+)(?:[A-Z][a-z]+ )*([A-Z][a-z]+) $`)
 
 // judgeWords are the words every judge pattern holds.
 var judgeWords = []string{"judge", "justice"}
@@ -71,7 +70,7 @@ func (d *doc) findJudges() {
 			}
 			d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
 		}
-		for _, re := range []*regexp.Regexp{judgeTitle, judgeAppositive} {
+		for _, re := range []*pattern{judgeTitle, judgeAppositive} {
 			for _, mi := range findAround(re, s.s, s.low, judgeWords, 120, 120) {
 				m := submatches(s.s, mi)
 				var prefix, title, name, place string

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,31 +23,31 @@ type mention struct {
 }
 
 var (
-	governmentRe  = regexp.MustCompile(`\b` + governmentRefs + `\b`)
-	nationalGovRe = regexp.MustCompile(`\b` + nationalGovernment + `\b`)
-	roleRe        = regexp.MustCompile(`\b(?:the|The) (?:[a-z]+ )?(` + strings.Join(roleNouns, "|") + `)\b`)
-	descriptiveRe = regexp.MustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+(?:-based)?|i[A-Z][a-z]+) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
-	usSignalRe    = regexp.MustCompile(usSignals)
-	mediaRe       = regexp.MustCompile(mediaContext)
+	governmentRe  = mustCompile(`\b` + governmentRefs + `\b`)
+	nationalGovRe = mustCompile(`\b` + nationalGovernment + `\b`)
+	roleRe        = mustCompile(`\b(?:the|The) (?:[a-z]+ )?(` + strings.Join(roleNouns, "|") + `)\b`)
+	descriptiveRe = mustCompile(`\b(?:the|The) (?:(?:[a-z][a-z-]+|[A-Z][a-z]+(?:-based)?|i[A-Z][a-z]+) ){0,2}(?:` + strings.Join(descriptiveHeads, "|") + `)\b`)
+	usSignalRe    = mustCompile(usSignals)
+	mediaRe       = mustCompile(mediaContext)
 	// usAsPartyRe is "the United States" as the object of a phrase of
 	// support or opposition: the government as a party, not a place.
-	usAsPartyRe = regexp.MustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
+	usAsPartyRe = mustCompile(`\b(?:supporting|supported|backing|backed|sided with|siding with|side with|support of|behalf of|favou?r of|against|sued|suing)\s+((?:the )?United States)\b`)
 	// countryOwns follows a country that owns a body: "Norway's Fair
 	// Trading Board", "France's regulator".
-	countryOwns = regexp.MustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
+	countryOwns = mustCompile(`^'s? (?:[A-Z]|(?:[a-z]+ )?(?:regulator|government|ministry|courts?|police|parliament|president|prime minister|agency|authorities|officials))`)
 	// statePrefix ends in a capitalised name that owns the office after it.
-	statePrefix = regexp.MustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
+	statePrefix = mustCompile(`(?:^|[^.]\b)([A-Z][a-z]+) $`)
 	// capitalStateRe is "the State" written as a party, not a name's part.
-	capitalStateRe = regexp.MustCompile(`\b((?:the|The) State)(?:'s? |(?: (?:argued|argues|said|says|contended|contends|appealed|maintained|insisted|told|defended)\b|[,.;]))`)
+	capitalStateRe = mustCompile(`\b((?:the|The) State)(?:'s? |(?: (?:argued|argues|said|says|contended|contends|appealed|maintained|insisted|told|defended)\b|[,.;]))`)
 	// groupNounAfter follows initials or a surname that name a union or a
 	// family ("the Widget union", "the Doe family").
-	groupNounAfter = regexp.MustCompile(`^ (union|family)\b`)
+	groupNounAfter = mustCompile(`^ (union|family)\b`)
 	// countedBefore ends in a number: what follows counts several.
-	countedBefore = regexp.MustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
-	parenAcronym  = regexp.MustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
+	countedBefore = mustCompile(`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many) $`)
+	parenAcronym  = mustCompile(`^ \(([A-Z][A-Za-z&]{1,7})\)`)
 	// notDescriptive follows a descriptive noun that is not a reference
 	// ("the company that makes", "the group of companies").
-	notDescriptive = regexp.MustCompile(`^(?:'s)? (?:of|that|which|who|whose)\b`)
+	notDescriptive = mustCompile(`^(?:'s)? (?:of|that|which|who|whose)\b`)
 )
 
 // findCountry decides which country's government "the government" means.
@@ -754,10 +753,10 @@ var titleNouns = setOf("maker", "makers", "founder", "co-founder", "executive", 
 
 // ownerGap stands between a business and the company that owns it,
 // named in apposition: "'s Chinese owner, ".
-var ownerGap = regexp.MustCompile(`^'s (?:[A-Za-z-]+ ){0,2}(?:owner|parent|parent company|holding company|maker|operator|developer|publisher),? (?:the )?$`)
+var ownerGap = mustCompile(`^'s (?:[A-Za-z-]+ ){0,2}(?:owner|parent|parent company|holding company|maker|operator|developer|publisher),? (?:the )?$`)
 
 // titleModifierGap is one to three lower-case words between two names.
-var titleModifierGap = regexp.MustCompile(`^ (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
+var titleModifierGap = mustCompile(`^ (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
 
 // dropTitleModifiers removes a name that only qualifies the next one
 // ("Widget maker Globex", "Globex co-founder Ann Doe"): the party is the

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,7 +8,7 @@ import (
 
 // clutterLine matches whole lines that scraping leaves behind and that are
 // not part of the article.
-var clutterLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+var clutterLine = mustCompile(`(?i)^(?:` + strings.Join([]string{
 	`image:.*`, `photo:.*`, `picture:.*`, `credit:.*`, `\(?(?:file )?photo\)?`,
 	`editorial standards`, `advertisement`, `sponsored`, `share this (?:story|article)`,
 	`share on \w+`, `read more\b.*`, `related:.*`, `related (?:stories|articles|coverage)`,
@@ -19,13 +18,13 @@ var clutterLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 }, "|") + `)$`)
 
 // sourceLine is a trailing "Source: Publisher" line.
-var sourceLine = regexp.MustCompile(`^(?i:source|via):\s*(.+?)\.?$`)
+var sourceLine = mustCompile(`^(?i:source|via):\s*(.+?)\.?$`)
 
 // bylineLine is a "By X" or "Written by X, Role" line; group 1 is the name.
-var bylineLine = regexp.MustCompile(`^(?i:(?:written |reported |story )?by)\s+([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3})(?:\s*(?:,|\||-|–|—)\s*.{0,60})?$`)
+var bylineLine = mustCompile(`^(?i:(?:written |reported |story )?by)\s+([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3})(?:\s*(?:,|\||-|–|—)\s*.{0,60})?$`)
 
 // reportingCredit is a wire-style "(Reporting by X; Editing by Y)" line.
-var reportingCredit = regexp.MustCompile(`^\((?i:reporting|additional reporting|writing|editing) by [^)]*\)$`)
+var reportingCredit = mustCompile(`^\((?i:reporting|additional reporting|writing|editing) by [^)]*\)$`)
 
 // normalized is an article's text after normalisation.
 type normalized struct {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -37,33 +36,33 @@ type dispute struct {
 // before it (Subj) and the one just after it (Obj) are litigants, on
 // opposite sides when Oppose is set.
 type litigationRule struct {
-	re               *regexp.Regexp
+	re               *pattern
 	subj, obj, oppos bool
 }
 
 // litigationRules are the phrases that make a named organisation a litigant.
 var litigationRules = []litigationRule{
-	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:sued|sues|suing|countersued|is suing|are suing)\b`), true, true, true},
+	{mustCompile(`^ (?:has |have |had |also |then )*(?:sued|sues|suing|countersued|is suing|are suing)\b`), true, true, true},
 	// "the agency accused Globex of …", "the agency alleges that Globex …"
-	{regexp.MustCompile(`^ (?:has |have |had |also |first )*(?:accused|accuses|accusing|alleges that|alleged that|allege that)\b`), true, true, true},
+	{mustCompile(`^ (?:has |have |had |also |first )*(?:accused|accuses|accusing|alleges that|alleged that|allege that)\b`), true, true, true},
 	// "the agency, which has been fighting Globex"
-	{regexp.MustCompile(`^,? (?:which|who) (?:has been |have been |had been |is |are |was |were )?(?:fighting|battling|suing|sued|challenging|challenged)\b`), true, true, true},
-	{regexp.MustCompile(`^ (?:has |had |then |later |also )*(?:took|takes|brought|brings) (?:the|its|their) (?:matter|case|dispute|complaint|fight|issue) (?:to|before) (?:the )?(?:[A-Z][a-z]+ )*(?:[Cc]ourt|[Tt]ribunal)`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:defended|defends|is defending) (?:the|its|their) (?:law|ban|statute|rule|rules|regulation|policy|measure|order|program|ordinance|decision)\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:filed|brought|launched|lodged|won|lost) (?:a |an |its |their )?(?:lawsuit|suit|complaint|legal challenge|case|action|antitrust case|appeal) against\b`), true, true, true},
-	{regexp.MustCompile(`^ (?:is |are |was |were |has been |have been |had been )?(?:battling|fighting|challenging|taking on|defying|suing)\b`), true, true, true},
-	{regexp.MustCompile(`^ (?:has |have |had |also |again )*(?:battled|fought|challenged|defied|defies)\b`), true, true, true},
-	{regexp.MustCompile(`^(?:'s)? (?:long-running |legal |court )?(?:fight|dispute|battle|clash|feud|standoff|showdown|case|litigation|lawsuit|war|appeal) (?:with|against)\b`), true, true, true},
-	{regexp.MustCompile(`^(?:'s)? (?:appeal|lawsuit|suit|legal challenge|challenge|complaint|petition|refusal)\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also |again |still )*(?:refus(?:es|ed|ing)|declin(?:es|ed|ing)|fail(?:s|ed|ing)) to (?:comply|hand over|turn over|produce|obey|retrieve)\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had )?(?:been |was |were |is |are )(?:found|held) in contempt\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also |then )*(?:appealed|agreed to be held in contempt)\b`), true, false, false},
-	{regexp.MustCompile(`^ (?:has |have |had |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|countered|counters|told the (?:court|judges?|justices|panel|tribunal))\b`), true, false, false},
+	{mustCompile(`^,? (?:which|who) (?:has been |have been |had been |is |are |was |were )?(?:fighting|battling|suing|sued|challenging|challenged)\b`), true, true, true},
+	{mustCompile(`^ (?:has |had |then |later |also )*(?:took|takes|brought|brings) (?:the|its|their) (?:matter|case|dispute|complaint|fight|issue) (?:to|before) (?:the )?(?:[A-Z][a-z]+ )*(?:[Cc]ourt|[Tt]ribunal)`), true, false, false},
+	{mustCompile(`^ (?:has |have |had |also )*(?:defended|defends|is defending) (?:the|its|their) (?:law|ban|statute|rule|rules|regulation|policy|measure|order|program|ordinance|decision)\b`), true, false, false},
+	{mustCompile(`^ (?:has |have |had |also |then )*(?:filed|brought|launched|lodged|won|lost) (?:a |an |its |their )?(?:lawsuit|suit|complaint|legal challenge|case|action|antitrust case|appeal) against\b`), true, true, true},
+	{mustCompile(`^ (?:is |are |was |were |has been |have been |had been )?(?:battling|fighting|challenging|taking on|defying|suing)\b`), true, true, true},
+	{mustCompile(`^ (?:has |have |had |also |again )*(?:battled|fought|challenged|defied|defies)\b`), true, true, true},
+	{mustCompile(`^(?:'s)? (?:long-running |legal |court )?(?:fight|dispute|battle|clash|feud|standoff|showdown|case|litigation|lawsuit|war|appeal) (?:with|against)\b`), true, true, true},
+	{mustCompile(`^(?:'s)? (?:appeal|lawsuit|suit|legal challenge|challenge|complaint|petition|refusal)\b`), true, false, false},
+	{mustCompile(`^ (?:has |have |had |also |again |still )*(?:refus(?:es|ed|ing)|declin(?:es|ed|ing)|fail(?:s|ed|ing)) to (?:comply|hand over|turn over|produce|obey|retrieve)\b`), true, false, false},
+	{mustCompile(`^ (?:has |have |had )?(?:been |was |were |is |are )(?:found|held) in contempt\b`), true, false, false},
+	{mustCompile(`^ (?:has |have |had |also |then )*(?:appealed|agreed to be held in contempt)\b`), true, false, false},
+	{mustCompile(`^ (?:has |have |had |also )*(?:argued|argues|contended|contends|maintained|maintains|insisted|insists|countered|counters|told the (?:court|judges?|justices|panel|tribunal))\b`), true, false, false},
 }
 
 // objectRules are phrases after which the next mention is a litigant
 // ("ordered X to", "handed X a win", "sided with X").
-var objectRules = regexp.MustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with|` +
+var objectRules = mustCompile(`\b(?:ordered|compelled|fined|charged|indicted|prosecuted|sued|handed|against|in favou?r of|sided with|dispute with|fight with|battle with|` +
 	// "a suit brought by X", "the challenge was filed by X"
 	`(?:lawsuit|suit|case|challenge|complaint|action|petition|claim)s? (?:was |were |had been |has been )?(?:filed|brought|launched|lodged) by|` +
 	// "a dispute between X and Y"
@@ -385,7 +384,7 @@ func (d *doc) nextMention(i, si int) *mention {
 // modifierBeforeName follows a role noun used as a modifier in a title
 // that an appositive name completes ("the state [agriculture secretary],
 // Ann Doe").
-var modifierBeforeName = regexp.MustCompile(`^ [a-z-]+(?: [a-z-]+)?, [A-Z]`)
+var modifierBeforeName = mustCompile(`^ [a-z-]+(?: [a-z-]+)?, [A-Z]`)
 
 // partyNamed finds the party a case-name side refers to.
 func (d *doc) partyNamed(name string, named []*party) *party {
@@ -729,7 +728,7 @@ func otherEnd(e [2]*party, p *party) *party {
 // appositiveRe is a noun phrase set off after a name ("Acme, the only
 // licensed clinic in town"): its head is the first of describedNouns
 // among its first words.
-var appositiveRe = regexp.MustCompile(`^, (?:the|a|an) (?:[A-Za-z0-9'-]+ ?){1,6}`)
+var appositiveRe = mustCompile(`^, (?:the|a|an) (?:[A-Za-z0-9'-]+ ?){1,6}`)
 
 // describedNouns are the nouns an appositive may give a party: the role
 // nouns and the heads of descriptive references.
@@ -837,11 +836,11 @@ func onlyNamedWith(named []*party, noun string) *party {
 
 // opposedTail ends a phrase whose object is an opponent ("has been
 // fighting ").
-var opposedTail = regexp.MustCompile(`\b(?:sued|sues|suing|against|fighting|battling|challenging|challenged|fought|battled|taking on|took on|defying|defied)\s+$`)
+var opposedTail = mustCompile(`\b(?:sued|sues|suing|against|fighting|battling|challenging|challenged|fought|battled|taking on|took on|defying|defied)\s+$`)
 
 // opposingHead follows a subject that goes to court against someone
 // ("the Denver-based company sued").
-var opposingHead = regexp.MustCompile(`^ (?:has |have |had |also |then |later )*(?:sued|sues|countersued|challenged|appealed|filed (?:a |an )?(?:suit|lawsuit|complaint|appeal))\b`)
+var opposingHead = mustCompile(`^ (?:has |have |had |also |then |later )*(?:sued|sues|countersued|challenged|appealed|filed (?:a |an )?(?:suit|lawsuit|complaint|appeal))\b`)
 
 // linkDescriptiveEarly links "the Denver-based company" to the
 // company named last before it, within the two sentences before, when that

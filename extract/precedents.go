@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -30,20 +29,20 @@ var (
 	// connectors, and a corporate suffix after a comma.
 	partyName = `[A-Z][\w.&'-]*(?: (?:(?:of|the|de|for|and|&|ex rel\.) )*[A-Z][\w.&'-]*)*(?:, (?:Inc|Corp|Co|Ltd|LLC|N\.A)\.?)?`
 
-	caseNameRe = regexp.MustCompile(`(` + partyName + `) (?:v\.?|vs\.|versus) (` + partyName + `)(?:,? (` + fullCitation + `))?`)
+	caseNameRe = mustCompile(`(` + partyName + `) (?:v\.?|vs\.|versus) (` + partyName + `)(?:,? (` + fullCitation + `))?`)
 	// neutralCitation is a European or UK neutral citation.
-	neutralCitation = regexp.MustCompile(`\b(?:Case C-\d+/\d+|\[\d{4}\] (?:UKSC|EWCA Civ|EWHC|IESC|IEHC|IECA) \d+)`)
-	codeSection     = regexp.MustCompile(`\b\d+ (?:U\.S\.C\.|C\.F\.R\.)(?: ?§§?| Sec(?:tion|\.)?)? ?\d+[a-z]?(?:\.\d+)*(?:\([a-z0-9]+\))*`)
-	statuteName     = regexp.MustCompile(`\b(?:(?:[A-Z][A-Za-z'-]*|[A-Z]+)(?: (?:(?:of|and|the|for|on|to|in|&) )*(?:[A-Z][A-Za-z'-]*|\d+|\([A-Z][A-Za-z ]+\)))* )?` +
+	neutralCitation = mustCompile(`\b(?:Case C-\d+/\d+|\[\d{4}\] (?:UKSC|EWCA Civ|EWHC|IESC|IEHC|IECA) \d+)`)
+	codeSection     = mustCompile(`\b\d+ (?:U\.S\.C\.|C\.F\.R\.)(?: ?§§?| Sec(?:tion|\.)?)? ?\d+[a-z]?(?:\.\d+)*(?:\([a-z0-9]+\))*`)
+	statuteName     = mustCompile(`\b(?:(?:[A-Z][A-Za-z'-]*|[A-Z]+)(?: (?:(?:of|and|the|for|on|to|in|&) )*(?:[A-Z][A-Za-z'-]*|\d+|\([A-Z][A-Za-z ]+\)))* )?` +
 		// "Charter of Widget Rights of the Union", "Treaty on the Making of
 		// …"; a year: "Widget Act 1996", "Act, 2000"
 		`(?:(?:Charter|Treaty|Convention|Statute) (?:of|on) (?:the )?[A-Z][A-Za-z'-]*(?: (?:(?:of|the|and) )*[A-Z][A-Za-z'-]*)*|` + statuteHeads + `\b)` +
 		`(?: of \d{4}|,? (?:19|20)\d\d\b)?`)
 	// lawNumber is a numbered European law or a bill: "Directive
 	// 2031/12/EU", "Regulation (EU) 2030/101", "House Bill 77".
-	lawNumber = regexp.MustCompile(`\b(?:(?:Directive|Regulation) (?:\((?:EU|EC|EEC)\) )?(?:No\.? )?\d{2,4}/\d+(?:/(?:EC|EU|EEC))?|(?:Senate|House|Assembly) Bill (?:No\. )?\d+)`)
+	lawNumber = mustCompile(`\b(?:(?:Directive|Regulation) (?:\((?:EU|EC|EEC)\) )?(?:No\.? )?\d{2,4}/\d+(?:/(?:EC|EU|EEC))?|(?:Senate|House|Assembly) Bill (?:No\. )?\d+)`)
 	// stateCode is a section of a state's code: "RCW 19.86.020".
-	stateCode = regexp.MustCompile(`\b(?:ORS|RCW|MCL|NRS|O\.C\.G\.A\.|Gen\. Stat\.) (?:§ ?)?\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:/\d+)?`)
+	stateCode = mustCompile(`\b(?:ORS|RCW|MCL|NRS|O\.C\.G\.A\.|Gen\. Stat\.) (?:§ ?)?\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*(?:/\d+)?`)
 	// stateCodeHints are the literal words every stateCode match holds.
 	stateCodeHints = []string{"ORS ", "RCW ", "MCL ", "NRS ", "O.C.G.A. ", "Gen. Stat. "}
 	// statuteStopwords open a statute's name only because they open the
@@ -51,11 +50,11 @@ var (
 	statuteStopwords = setOf("The", "A", "An", "In", "On", "At", "By", "With", "Under", "For", "From", "To", "Of",
 		"And", "But", "Or", "After", "Before", "Since", "While", "Although", "Because", "If", "When", "Despite",
 		"Through", "That", "This", "Its", "Their", "His", "Her", "Both", "Neither", "Either", "Citing", "Applying")
-	acronymAlias = regexp.MustCompile(`^(?:,? or (?:the )?|,? \((?:the )?)([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\)?`)
-	sectionOf    = regexp.MustCompile(`\b(?:(?:Article|article) [IVXLC\d]+, )?(?:Section|section|Article|article) (\d+[a-z]?(?:\([a-z0-9]+\))*) of (?:the )?$`)
-	shortID      = regexp.MustCompile(`\b[Ii]d\.(?: at \d+)?`)
-	supraRe      = regexp.MustCompile(`\b([A-Z][\w'-]+), supra\b`)
-	ordinalAmend = regexp.MustCompile(`\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Fourteenth) Amendment\b`)
+	acronymAlias = mustCompile(`^(?:,? or (?:the )?|,? \((?:the )?)([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\)?`)
+	sectionOf    = mustCompile(`\b(?:(?:Article|article) [IVXLC\d]+, )?(?:Section|section|Article|article) (\d+[a-z]?(?:\([a-z0-9]+\))*) of (?:the )?$`)
+	shortID      = mustCompile(`\b[Ii]d\.(?: at \d+)?`)
+	supraRe      = mustCompile(`\b([A-Z][\w'-]+), supra\b`)
+	ordinalAmend = mustCompile(`\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Fourteenth) Amendment\b`)
 )
 
 func (d *doc) addPrecedent(p *precedent, si int, start, end int) *precedent {
@@ -263,7 +262,7 @@ func splitStatuteLists(s string, ms [][]int) [][]int {
 }
 
 // statuteEnd is the end of a law's name.
-var statuteEnd = regexp.MustCompile(` ` + statuteHeads + `(?:,? (?:19|20)\d\d)?$`)
+var statuteEnd = mustCompile(` ` + statuteHeads + `(?:,? (?:19|20)\d\d)?$`)
 
 // addStatute records the law written at [a, b) of sentence s, named with
 // the provision before it when there is one ("Article 15(1) of Directive

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -12,17 +11,17 @@ import (
 
 var (
 	// drewSupportRe follows the supported party; the supporters follow it.
-	drewSupportRe = regexp.MustCompile(`\b(?:drew|draws|won|wins|got|gets|received|receives|has|had|have|enjoys|enjoyed|attracted|attracts|picked up|picks up) (?:the )?(?:public |legal |early )?(?:support|backing) (?:of|from) `)
+	drewSupportRe = mustCompile(`\b(?:drew|draws|won|wins|got|gets|received|receives|has|had|have|enjoys|enjoyed|attracted|attracts|picked up|picks up) (?:the )?(?:public |legal |early )?(?:support|backing) (?:of|from) `)
 	// supportersIncludeRe follows "X's": X's supporters are listed after it.
-	supportersIncludeRe = regexp.MustCompile(`^'s? (?:supporters|backers|allies|friends) (?:include|included|including|are|were|have included)(?: such groups as)? `)
+	supportersIncludeRe = mustCompile(`^'s? (?:supporters|backers|allies|friends) (?:include|included|including|are|were|have included)(?: such groups as)? `)
 	// amongSupportersRe opens a sentence that lists a party's supporters:
 	// group 1 holds the party.
-	amongSupportersRe = regexp.MustCompile(`^Among ((?:the )?[^,]{2,60}?)'s? (?:supporters|backers|allies|friends)(?:,| (?:are|were|is|was)) `)
+	amongSupportersRe = mustCompile(`^Among ((?:the )?[^,]{2,60}?)'s? (?:supporters|backers|allies|friends)(?:,| (?:are|were|is|was)) `)
 	// backingWereRe opens an inverted sentence: group 1 holds the party.
-	backingWereRe = regexp.MustCompile(`^(?:Backing|Supporting|Siding with|Behind) ((?:the )?[^,]{2,60}?),? (?:are|were|is|was|stood|stand) `)
+	backingWereRe = mustCompile(`^(?:Backing|Supporting|Siding with|Behind) ((?:the )?[^,]{2,60}?),? (?:are|were|is|was|stood|stand) `)
 	// frontedBriefRe opens a sentence with the form and the supported party
 	// before the supporter: "In a brief supporting Globex, A argued …".
-	frontedBriefRe = regexp.MustCompile(`^(?:In|With|Through) (?:a|an|its|their|the|one) (?P<via>(?:joint |separate )?(?:amicus curiae brief|amicus brief|friend-of-the-court brief|brief|letter|filing|statement|submission)) (?:supporting|backing|in support of|on behalf of|siding with|for) `)
+	frontedBriefRe = mustCompile(`^(?:In|With|Through) (?:a|an|its|their|the|one) (?P<via>(?:joint |separate )?(?:amicus curiae brief|amicus brief|friend-of-the-court brief|brief|letter|filing|statement|submission)) (?:supporting|backing|in support of|on behalf of|siding with|for) `)
 )
 
 // reverseHints gate the patterns above (lower case).
@@ -94,7 +93,7 @@ func (d *doc) reverseSupports(si int, mark bool) []*support {
 }
 
 // subjectAdverbGap stands between a subject and its verb.
-var subjectAdverbGap = regexp.MustCompile(`^(?:,? (?:also|has|have|had|already|quickly|since|then|now))*\s*$`)
+var subjectAdverbGap = mustCompile(`^(?:,? (?:also|has|have|had|already|quickly|since|then|now))*\s*$`)
 
 // firstMentionIn returns the first mention inside [from, to) of sentence si.
 func (d *doc) firstMentionIn(si, from, to int) *mention {

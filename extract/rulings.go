@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -37,29 +36,29 @@ const (
 // judge must be mentioned before the phrase in the sentence, except for
 // phrases with needsCourt false, whose court is the one the article is about.
 var rulingPhrases = []struct {
-	re         *regexp.Regexp
+	re         *pattern
 	favors     string
 	needsCourt bool
 	kind       string
 	hints      []string // words (lower case) one of which the sentence must contain
 }{
-	{regexp.MustCompile(`\bruled (?:in favou?r of|for)\b`), favorsObject, true, "", []string{"ruled"}},
-	{regexp.MustCompile(`\bruled against\b`), favorsNotObject, true, "", []string{"ruled against"}},
-	{regexp.MustCompile(`\b(?:sided|agreed) with\b`), favorsObject, true, "", []string{"sided with", "agreed with"}},
-	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:major |big |significant |key |rare |sweeping |partial )?(?:win|victory)\b`), favorsObject, true, "", []string{"handed"}},
-	{regexp.MustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:\w+ )?(?:defeat|loss|setback|blow)\b`), favorsNotObject, true, "", []string{"handed"}},
-	{regexp.MustCompile(`\b(?:found|held) (?:\S+ ){1,3}?in contempt\b`), favorsNotObject, true, "contempt", []string{"contempt"}},
-	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were|is) (?:found|held) in contempt\b`), favorsNotSubject, false, "contempt", []string{"contempt"}},
-	{regexp.MustCompile(`\b(?:has been|have been|had been|was|were) ordered to\b`), favorsNotSubject, false, "", []string{"ordered to"}},
-	{regexp.MustCompile(`\bordered\b`), favorsNotObject, true, "", []string{"ordered"}},
-	{regexp.MustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|quashed|revived|reinstated)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied", "set aside", "annulled", "invalidated", "blocked", "quashed", "revived", "reinstated"}},
-	{regexp.MustCompile(`\bgranted\b`), favorsUnknown, true, "", []string{"granted"}},
-	{regexp.MustCompile(`\b(?:upheld|affirmed|reinstated) (?:the|his|her|their|a|an) (?:[a-z-]+ )?(?:conviction|convictions|sentence|guilty verdict)\b`), favorsGovernment, true, "", []string{"conviction", "sentence", "guilty verdict"}},
-	{regexp.MustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", []string{"upheld", "affirmed"}},
-	{regexp.MustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", []string{"declined to", "refused to"}},
-	{regexp.MustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", []string{"warrant"}},
-	{regexp.MustCompile(`\bstay\b[^.;]{0,40}\b(?:is|was) no longer in (?:force|effect)\b|\b(?:stay|injunction)\b[^.;]{0,60}?\b(?:was|were|has been|had been) (?:overturned|lifted|vacated|dissolved)\b|\b(?:that|it) was (?:overturned|lifted|vacated)\b`), favorsStayLifted, false, "", []string{"overturned", "lifted", "vacated", "dissolved", "no longer in"}},
-	{regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided|ruling|holding|finding|concluding|declaring) that\b`), favorsUnknown, true, "", []string{"ruled that", "held that", "found that", "concluded that", "decided that", "ruling that", "holding that", "finding that", "concluding that", "declaring that"}},
+	{mustCompile(`\bruled (?:in favou?r of|for)\b`), favorsObject, true, "", []string{"ruled"}},
+	{mustCompile(`\bruled against\b`), favorsNotObject, true, "", []string{"ruled against"}},
+	{mustCompile(`\b(?:sided|agreed) with\b`), favorsObject, true, "", []string{"sided with", "agreed with"}},
+	{mustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:major |big |significant |key |rare |sweeping |partial )?(?:win|victory)\b`), favorsObject, true, "", []string{"handed"}},
+	{mustCompile(`\bhanded (?:\S+ ){1,3}?an? (?:\w+ )?(?:defeat|loss|setback|blow)\b`), favorsNotObject, true, "", []string{"handed"}},
+	{mustCompile(`\b(?:found|held) (?:\S+ ){1,3}?in contempt\b`), favorsNotObject, true, "contempt", []string{"contempt"}},
+	{mustCompile(`\b(?:has been|have been|had been|was|were|is) (?:found|held) in contempt\b`), favorsNotSubject, false, "contempt", []string{"contempt"}},
+	{mustCompile(`\b(?:has been|have been|had been|was|were) ordered to\b`), favorsNotSubject, false, "", []string{"ordered to"}},
+	{mustCompile(`\bordered\b`), favorsNotObject, true, "", []string{"ordered"}},
+	{mustCompile(`\b(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|quashed|revived|reinstated)\b`), favorsUnknown, true, "", []string{"threw out", "tossed", "dismissed", "vacated", "rejected", "struck down", "overturned", "reversed", "denied", "set aside", "annulled", "invalidated", "blocked", "quashed", "revived", "reinstated"}},
+	{mustCompile(`\bgranted\b`), favorsUnknown, true, "", []string{"granted"}},
+	{mustCompile(`\b(?:upheld|affirmed|reinstated) (?:the|his|her|their|a|an) (?:[a-z-]+ )?(?:conviction|convictions|sentence|guilty verdict)\b`), favorsGovernment, true, "", []string{"conviction", "sentence", "guilty verdict"}},
+	{mustCompile(`\b(?:upheld|affirmed)\b`), favorsPrevious, true, "", []string{"upheld", "affirmed"}},
+	{mustCompile(`\b(?:declined|refused) to (?:quash|dismiss|block|stay|overturn|suppress|throw out|halt)\b`), favorsNotA, true, "", []string{"declined to", "refused to"}},
+	{mustCompile(`\b(?:signed|issued|approved|granted) (?:a |the |an )?(?:search )?warrant\b|\bwarrant was issued\b`), favorsGovernment, true, "", []string{"warrant"}},
+	{mustCompile(`\bstay\b[^.;]{0,40}\b(?:is|was) no longer in (?:force|effect)\b|\b(?:stay|injunction)\b[^.;]{0,60}?\b(?:was|were|has been|had been) (?:overturned|lifted|vacated|dissolved)\b|\b(?:that|it) was (?:overturned|lifted|vacated)\b`), favorsStayLifted, false, "", []string{"overturned", "lifted", "vacated", "dissolved", "no longer in"}},
+	{mustCompile(`\b(?:ruled|held|found|concluded|decided|ruling|holding|finding|concluding|declaring) that\b`), favorsUnknown, true, "", []string{"ruled that", "held that", "found that", "concluded that", "decided that", "ruling that", "holding that", "finding that", "concluding that", "declaring that"}},
 }
 
 // rulingWindow bounds how far a ruling phrase reaches on either side of
@@ -70,21 +69,21 @@ const rulingWindow = 160
 // contempt finding against X" favours X, "dismissed X's appeal" its
 // opponent, "vacated the ruling in X's favor" its opponent.
 var (
-	againstObject  = regexp.MustCompile(`^[^,;]{0,60}?\bagainst\s*$`)
-	objectsRequest = regexp.MustCompile(`^'s (?:[a-z-]+ ){0,2}(?:appeal|lawsuit|suit|case|claims?|motion|request|bid|challenge|petition|complaint)\b`)
-	inFavorOf      = regexp.MustCompile(`^'s favou?r\b`)
-	grantedRequest = regexp.MustCompile(`\bgranted $`)
+	againstObject  = mustCompile(`^[^,;]{0,60}?\bagainst\s*$`)
+	objectsRequest = mustCompile(`^'s (?:[a-z-]+ ){0,2}(?:appeal|lawsuit|suit|case|claims?|motion|request|bid|challenge|petition|complaint)\b`)
+	inFavorOf      = mustCompile(`^'s favou?r\b`)
+	grantedRequest = mustCompile(`\bgranted $`)
 	// dismissingVerb ends a case; dismissedSuit is the case it ends.
-	dismissingVerb = regexp.MustCompile(`^(?:threw out|tossed out|tossed|dismissed)$`)
-	dismissedSuit  = regexp.MustCompile(`^ (?:(?:the|a|an|that|this|their|its|his|her) )?(?:[a-z'-]+ ){0,3}?(?:suit|lawsuit|case|complaint|claims?|charges|challenge|petition|action)s?\b`)
-	awardedTo      = regexp.MustCompile(`\b(?:awarded|granted) to $`)
+	dismissingVerb = mustCompile(`^(?:threw out|tossed out|tossed|dismissed)$`)
+	dismissedSuit  = mustCompile(`^ (?:(?:the|a|an|that|this|their|its|his|her) )?(?:[a-z'-]+ ){0,3}?(?:suit|lawsuit|case|complaint|claims?|charges|challenge|petition|action)s?\b`)
+	awardedTo      = mustCompile(`\b(?:awarded|granted) to $`)
 )
 
 // hypo ends the words before a hypothetical ruling ("would then order").
-var hypo = regexp.MustCompile(hypotheticalAfter)
+var hypo = mustCompile(hypotheticalAfter)
 
 // dateRe finds a date as the article writes it.
-var dateRe = regexp.MustCompile(`\b(?:(?:on|last|this|since|in|by) )?((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?:, \d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:some |about |nearly |almost |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:days?|weeks?|months?|years?) ago|(?:last|this) (?:week|month|year)|yesterday|earlier this (?:week|month|year)|(?:January|February|March|April|June|July|August|September|October|November|December))\b`)
+var dateRe = mustCompile(`\b(?:(?:on|last|this|since|in|by) )?((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}(?:, \d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:some |about |nearly |almost |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:days?|weeks?|months?|years?) ago|(?:last|this) (?:week|month|year)|yesterday|earlier this (?:week|month|year)|(?:January|February|March|April|June|July|August|September|October|November|December))\b`)
 
 func (d *doc) findRulings() {
 	var prev *ruling
@@ -370,10 +369,10 @@ func (d *doc) rulingFacts() []facts.Ruling {
 var (
 	// rulingObjectRe is the object of a ruling verb: an optional owner
 	// (the mention before "'s", checked by the caller) and a head noun.
-	rulingObjectRe = regexp.MustCompile(`^ (?:(?:the|a|an|that|this|its|their|his|her|both) )?(?:[^ ,;.]+'s )?(?:(?:[$€£]?[0-9][^ ]*|[a-z][a-z-]*|[A-Z][A-Za-z.&'-]*) ){0,4}?` +
+	rulingObjectRe = mustCompile(`^ (?:(?:the|a|an|that|this|its|their|his|her|both) )?(?:[^ ,;.]+'s )?(?:(?:[$€£]?[0-9][^ ]*|[a-z][a-z-]*|[A-Z][A-Za-z.&'-]*) ){0,4}?` +
 		`(lawsuits?|suits?|cases|case|complaints?|claims?|challenges?|petitions?|appeals?|motions?|requests?|bids?|convictions?|fines?|decisions?|orders?|rulings?|laws?|bans?|statutes?|ordinances?|rules|regulations?|polic(?:y|ies)|programs?|approvals?|verdicts?|judgments?|findings?|injunctions?|warrants?|subpoenas?|demands?)\b`)
-	rejectVerbs = regexp.MustCompile(`^(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|halted|suspended|quashed|refused|turned down|enjoined)`)
-	acceptVerbs = regexp.MustCompile(`^(?:upheld|affirmed|granted|revived|reinstated|confirmed|allowed|approved|let)`)
+	rejectVerbs = mustCompile(`^(?:threw out|tossed out|tossed|dismissed|vacated|rejected|struck down|overturned|reversed|denied|set aside|annulled|invalidated|blocked|halted|suspended|quashed|refused|turned down|enjoined)`)
+	acceptVerbs = mustCompile(`^(?:upheld|affirmed|granted|revived|reinstated|confirmed|allowed|approved|let)`)
 )
 
 // requestHeads are things a party asks for; the rest are measures a party
@@ -471,14 +470,14 @@ func (d *doc) firstWithRole(role int) *party {
 // Whom a "ruled that …" clause favours: its subject when the clause is
 // good for it, the subject's opponent when it is bad for it.
 var (
-	thatClauseRe = regexp.MustCompile(`\b(?:ruled|held|found|concluded|decided|declared|said|ruling|holding|finding|concluding|declaring) that $`)
+	thatClauseRe = mustCompile(`\b(?:ruled|held|found|concluded|decided|declared|said|ruling|holding|finding|concluding|declaring) that $`)
 	// roleClauseRe opens a clause whose subject is a litigation role.
-	roleClauseRe = regexp.MustCompile(`^ ?(?:the|The) (plaintiffs?|petitioners?|appellants?|challengers?|claimants?|defendants?|respondents?|appellees?)\b`)
-	goodForSubj  = regexp.MustCompile(`^(?:'s [a-z -]{2,40} (?:was|were|is|are) (?:a )?(?:fair|lawful|legal|valid|protected|reasonable|justified)|,? (?:did not|didn't|had not|has not|does not) (?:break|violate|infringe|breach|abuse)|,? (?:was|were|is|are) (?:entitled|free|right|within its rights)|,? (?:may|can|could) (?:proceed|go forward|continue|press|pursue|sue)|,? had (?:plausibly|adequately|sufficiently) (?:alleged|shown|pleaded)|,? (?:plausibly|adequately) alleges?|,? (?:was|were|is|are) likely to (?:win|succeed|prevail))\b`)
-	badForSubj   = regexp.MustCompile(`^(?:,? (?:had|has|have) no (?:[a-z]+ )?(?:standing|right|power|authority|case|basis)|,? (?:lacked|lacks|lack) (?:[a-z]+ )?(?:standing|authority|jurisdiction)|,? (?:failed|fails) to|,? (?:had|has|have) not (?:shown|proved|proven|established|alleged)|,? (?:did not|could not|cannot|may not) (?:show|prove|establish|rely|use|force|compel|require|make|demand)|,? (?:had|has) (?:violated|breached|infringed|abused|broken)|,? (?:violated|breached|infringed|abused|broke|flouted|ignored)|,? (?:was|were|is|are) (?:liable|in contempt|not entitled)|,? (?:must|should) (?:pay|stop|cease|comply|hand over|turn over|divest))\b`)
+	roleClauseRe = mustCompile(`^ ?(?:the|The) (plaintiffs?|petitioners?|appellants?|challengers?|claimants?|defendants?|respondents?|appellees?)\b`)
+	goodForSubj  = mustCompile(`^(?:'s [a-z -]{2,40} (?:was|were|is|are) (?:a )?(?:fair|lawful|legal|valid|protected|reasonable|justified)|,? (?:did not|didn't|had not|has not|does not) (?:break|violate|infringe|breach|abuse)|,? (?:was|were|is|are) (?:entitled|free|right|within its rights)|,? (?:may|can|could) (?:proceed|go forward|continue|press|pursue|sue)|,? had (?:plausibly|adequately|sufficiently) (?:alleged|shown|pleaded)|,? (?:plausibly|adequately) alleges?|,? (?:was|were|is|are) likely to (?:win|succeed|prevail))\b`)
+	badForSubj   = mustCompile(`^(?:,? (?:had|has|have) no (?:[a-z]+ )?(?:standing|right|power|authority|case|basis)|,? (?:lacked|lacks|lack) (?:[a-z]+ )?(?:standing|authority|jurisdiction)|,? (?:failed|fails) to|,? (?:had|has|have) not (?:shown|proved|proven|established|alleged)|,? (?:did not|could not|cannot|may not) (?:show|prove|establish|rely|use|force|compel|require|make|demand)|,? (?:had|has) (?:violated|breached|infringed|abused|broken)|,? (?:violated|breached|infringed|abused|broke|flouted|ignored)|,? (?:was|were|is|are) (?:liable|in contempt|not entitled)|,? (?:must|should) (?:pay|stop|cease|comply|hand over|turn over|divest))\b`)
 	// badThing ends a clause that condemns a measure ("the law is
 	// unconstitutional", "the system is incompatible with EU law").
-	badThing = regexp.MustCompile(`^[^;]{0,160}? (?:is|was|are|were) (?:likely )?(?:unconstitutional|unlawful|illegal|invalid|incompatible|inconsistent|void|preempted|arbitrary)\b|^[^,;]{0,80}? (?:violates|violated|breaches|breached|infringes|infringed|exceeds|exceeded)\b`)
+	badThing = mustCompile(`^[^;]{0,160}? (?:is|was|are|were) (?:likely )?(?:unconstitutional|unlawful|illegal|invalid|incompatible|inconsistent|void|preempted|arbitrary)\b|^[^,;]{0,80}? (?:violates|violated|breaches|breached|infringes|infringed|exceeds|exceeded)\b`)
 )
 
 // favorsOfClause decides whom a ruling favours from the clause after

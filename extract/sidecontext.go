@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -13,13 +12,13 @@ import (
 var (
 	// sideHeadingRe is a sentence that is only a heading naming a side:
 	// "For the city." or "On Globex's side."
-	sideHeadingRe = regexp.MustCompile(`^(?:For|Backing|Supporting|On the side of) ([^,;:]{2,60}?)\.?$|^On ([^,;:]{2,60}?)(?:'s?)? side\.?$`)
+	sideHeadingRe = mustCompile(`^(?:For|Backing|Supporting|On the side of) ([^,;:]{2,60}?)\.?$|^On ([^,;:]{2,60}?)(?:'s?)? side\.?$`)
 	// sideOpeningRe opens a sentence with the side it is about: "On the
 	// government side, …" or "On Globex's side, …".
-	sideOpeningRe = regexp.MustCompile(`^On (?:the )?([^,;:]{2,60}?)(?:'s?)? side,`)
+	sideOpeningRe = mustCompile(`^On (?:the )?([^,;:]{2,60}?)(?:'s?)? side,`)
 	// alliesRe says a party has supporters: "The agency has its own
 	// allies", "Globex had friends too".
-	alliesRe = regexp.MustCompile(`^(.{2,60}?) (?:has|had|have|found|drew|attracted|won|enjoyed|enjoys) (?:(?:its|their|his|her) own |plenty of |many |some |powerful |influential |its |their )?(?:allies|backers|supporters|friends|champions)\b`)
+	alliesRe = mustCompile(`^(.{2,60}?) (?:has|had|have|found|drew|attracted|won|enjoyed|enjoys) (?:(?:its|their|his|her) own |plenty of |many |some |powerful |influential |its |their )?(?:allies|backers|supporters|friends|champions)\b`)
 )
 
 // sideContext is the party a sentence names as the side that the supports

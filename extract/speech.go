@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -16,7 +15,7 @@ import (
 
 // subjectPhraseRe opens a sentence with such a subject and a reporting
 // verb; the claim follows the match.
-var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
+var subjectPhraseRe = mustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>Its|Their|His|Her) (?:lawyers|attorneys|barristers|solicitors|counsel|legal team|lawyer|attorney|spokes(?:man|woman|person)|founders?|office|director|leaders?|chief executive)(?:,[^,]{3,60},)?|` +
 	`(?:The|the) (?P<rolesing>[a-z]+) and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants)|` +
 	`(?:The|Both) (?P<plural>[a-z-]+s)(?: and (?:its|their) co-(?:defendants|plaintiffs|petitioners|respondents|appellants))?|` +
 	`(?:Some|Several|One|Two|Three|Many|Most) of the (?P<someof>[a-z-]+s)|` +
@@ -27,11 +26,11 @@ var subjectPhraseRe = regexp.MustCompile(`^(?:(?P<pron>It|They|He|She)|(?P<poss>
 
 // courtWritingRe opens a sentence about a court's writing, whose
 // pronoun is the judge.
-var courtWritingRe = regexp.MustCompile(`\b(?:order|ruling|opinion|judgment|decision|dissent|concurrence)\b`)
+var courtWritingRe = mustCompile(`\b(?:order|ruling|opinion|judgment|decision|dissent|concurrence)\b`)
 
 // openingClause starts a clause that may open a sentence before its
 // subject: "Relying on X, ", "In court papers, ", "On appeal, ".
-var openingClause = regexp.MustCompile(`^(?:[A-Z][a-z]+ing|In|On|At|During|After|Before|Since|Throughout|Separately|Meanwhile|Earlier|Later)\b`)
+var openingClause = mustCompile(`^(?:[A-Z][a-z]+ing|In|On|At|During|After|Before|Since|Throughout|Separately|Meanwhile|Earlier|Later)\b`)
 
 // notSpeakers are plural nouns that never stand for litigants.
 var notSpeakers = setOf("justices", "judges", "lawmakers", "critics", "experts", "analysts", "observers", "scholars",
@@ -42,8 +41,8 @@ var notSpeakers = setOf("justices", "judges", "lawmakers", "critics", "experts",
 // nounAppositive follows a plural noun that a list of names explains;
 // otherNounBefore precedes it in "A, B and 14 other <noun>".
 var (
-	nounAppositive  = regexp.MustCompile(`^(?:,| -| —|:) (?:(?:led by|including|among them|such as) (?:[a-z-]+ ){0,3})?`)
-	otherNounBefore = regexp.MustCompile(`,? and (?:\d+|[a-z]+) other $`)
+	nounAppositive  = mustCompile(`^(?:,| -| —|:) (?:(?:led by|including|among them|such as) (?:[a-z-]+ ){0,3})?`)
+	otherNounBefore = mustCompile(`,? and (?:\d+|[a-z]+) other $`)
 )
 
 // defendantPlurals and plaintiffPlurals are role words in the plural.
@@ -351,7 +350,7 @@ func (d *doc) coLitigants(p *party) []*party {
 
 // quoteThenSpeakerRe is a quotation followed by its attribution:
 // '"…," she said', '"…," the company said in a statement', '"…," said X'.
-var quoteThenSpeakerRe = regexp.MustCompile(`^"([^"]{10,}?)[,.!?]?" (?:(?P<pron>he|she|it|they) |(?P<who>[^"]{1,60}?) )?(?:said|says|argued|argues|wrote|writes|added|adds|insisted|insists|contended|contends|maintained|maintains|told [a-z ]{1,30})\b`)
+var quoteThenSpeakerRe = mustCompile(`^"([^"]{10,}?)[,.!?]?" (?:(?P<pron>he|she|it|they) |(?P<who>[^"]{1,60}?) )?(?:said|says|argued|argues|wrote|writes|added|adds|insisted|insists|contended|contends|maintained|maintains|told [a-z ]{1,30})\b`)
 
 // quoteArguments finds a quotation that sentence si attributes after it.
 func (d *doc) quoteArguments(si int) []*argument {
@@ -403,11 +402,11 @@ func (d *doc) quoteArguments(si int) []*argument {
 
 // accordingToRe opens a sentence that reports what a party says:
 // "According to X, …", "According to X's lawyers, …".
-var accordingToRe = regexp.MustCompile(`^(?:According to|In the view of|As far as) `)
+var accordingToRe = mustCompile(`^(?:According to|In the view of|As far as) `)
 
 // inItsView opens a sentence with the view of the party the sentence
 // before is about.
-var inItsView = regexp.MustCompile(`^In (?:its|their) (?:view|telling|account|filings?|brief|complaint), `)
+var inItsView = mustCompile(`^In (?:its|their) (?:view|telling|account|filings?|brief|complaint), `)
 
 // accordingToArguments finds "According to X, <claim>" and "In its view,
 // <claim>" in sentence si.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -36,7 +35,7 @@ type ground struct {
 // the form when the phrase has no such group. Hints are words (lower
 // case) one of which the sentence must contain for the rule to apply.
 type supportRule struct {
-	re      *regexp.Regexp
+	re      *pattern
 	passive bool
 	conf    float64
 	via     string
@@ -53,52 +52,52 @@ const supportWindow = 160
 
 // supportRules are the phrases of support, most explicit first.
 var supportRules = []supportRule{
-	{re: regexp.MustCompile(`\b(?:filed|submitted|lodged|signed|sent|wrote|joined|issued|signed on to|lobbed in|put in|joined in)\s+(?:the (?:court|judges?|justices|panel|tribunal) )?(?:an?\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?` + viaWords + `s?\b`), conf: 0.9, hints: viaHints},
+	{re: mustCompile(`\b(?:filed|submitted|lodged|signed|sent|wrote|joined|issued|signed on to|lobbed in|put in|joined in)\s+(?:the (?:court|judges?|justices|panel|tribunal) )?(?:an?\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?` + viaWords + `s?\b`), conf: 0.9, hints: viaHints},
 	// "joined 11 other companies in a brief supporting X"
-	{re: regexp.MustCompile(`\bjoined (?:\d+ |[a-z]+ )?(?:other |more )?(?:[a-z-]+ ){0,2}(?:companies|firms|groups|organi[sz]ations|states|businesses|others) in (?:an?|the|their) (?P<via>(?:joint )?(?:amicus )?brief)`), conf: 0.9, hints: []string{"joined"}},
+	{re: mustCompile(`\bjoined (?:\d+ |[a-z]+ )?(?:other |more )?(?:[a-z-]+ ){0,2}(?:companies|firms|groups|organi[sz]ations|states|businesses|others) in (?:an?|the|their) (?P<via>(?:joint )?(?:amicus )?brief)`), conf: 0.9, hints: []string{"joined"}},
 	// "told the court in a joint filing that …"
-	{re: regexp.MustCompile(`\b(?:told|urged|asked|warned|reminded) the (?:court|judges?|justices|panel|tribunal) in (?:an?|its|their|the) ` + viaWords + `\b`), conf: 0.8, hints: viaHints},
+	{re: mustCompile(`\b(?:told|urged|asked|warned|reminded) the (?:court|judges?|justices|panel|tribunal) in (?:an?|its|their|the) ` + viaWords + `\b`), conf: 0.8, hints: viaHints},
 	// "were admitted as amici and backed X"
-	{re: regexp.MustCompile(`\b(?:were|was|had been|have been|has been) (?:also )?(?:admitted|allowed|permitted|granted leave) (?:to (?:intervene|take part|appear) )?as (?P<via>amici curiae|amici|amicus curiae|amicus|interveners?|intervenors?)\b`), conf: 0.8, hints: []string{"amic", "interven"}},
-	{re: regexp.MustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
-	{re: regexp.MustCompile(`\b(?:(?:was|were) (?:allowed|permitted|invited) to )?(?:took|take|taking) part(?: in [^,.;]{1,60}?)? as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
+	{re: mustCompile(`\b(?:were|was|had been|have been|has been) (?:also )?(?:admitted|allowed|permitted|granted leave) (?:to (?:intervene|take part|appear) )?as (?P<via>amici curiae|amici|amicus curiae|amicus|interveners?|intervenors?)\b`), conf: 0.8, hints: []string{"amic", "interven"}},
+	{re: mustCompile(`\bfiled (?:separately|jointly)\b`), conf: 0.85, via: "separate filing", hints: []string{"filed separately", "filed jointly"}},
+	{re: mustCompile(`\b(?:(?:was|were) (?:allowed|permitted|invited) to )?(?:took|take|taking) part(?: in [^,.;]{1,60}?)? as (?:an? )?(?P<via>amicus curiae|amicus|friend of the court|intervener)\b|\b(?:participated|appeared|intervened) as (?:an? )?(?P<via2>amicus curiae|amicus|friend of the court|intervener)\b`), conf: 0.75, hints: []string{"amicus", "friend of", "intervene"}},
 	// "lent its voice to X", "urged the judges to side with X"
-	{re: regexp.MustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
-	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:(?:side|rule|find) (?:with|for|in favou?r of)|rule in|find in)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
+	{re: mustCompile(`\b(?:lent|lends|lend|added|adds|gave|gives) (?:its|their|his|her) (?:voice|support|weight|backing|name|expertise) to\b`), conf: 0.8, hints: []string{"lent", "lend", "added", "adds", "gave", "gives"}},
+	{re: mustCompile(`\b(?:urged|urges|asked|asks|called on|calls on|pressed|presses) the (?:court|judges?|justices|panel|tribunal|board|commission) to (?:[a-z]+ ){0,6}?(?:(?:side|rule|find) (?:with|for|in favou?r of)|rule in|find in)\b`), conf: 0.8, hints: []string{"side with", "rule for", "find for", "rule in", "find in"}},
 	// "asked the court to let the residents' case go forward"
-	{re: regexp.MustCompile(`\b(?:urged|urges|asked|asks|called on|calls on) the (?:court|judges?|justices|panel|tribunal) to (?:let|allow)\b`), conf: 0.75, hints: []string{"to let", "to allow"}},
-	{re: regexp.MustCompile(`\b(?:intervened|intervenes|intervening) (?:in support of|on behalf of|on the side of)\b`), conf: 0.8, via: "intervention", hints: []string{"interven"}},
-	{re: regexp.MustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
-	{re: regexp.MustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), conf: 0.85,
+	{re: mustCompile(`\b(?:urged|urges|asked|asks|called on|calls on) the (?:court|judges?|justices|panel|tribunal) to (?:let|allow)\b`), conf: 0.75, hints: []string{"to let", "to allow"}},
+	{re: mustCompile(`\b(?:intervened|intervenes|intervening) (?:in support of|on behalf of|on the side of)\b`), conf: 0.8, via: "intervention", hints: []string{"interven"}},
+	{re: mustCompile(`\b(?:threw|throw|thrown|throwing)\s+(?:their|its|his|her)\s+(?:\w+\s+)?weight\s+behind\b`), conf: 0.85, hints: []string{"weight"}},
+	{re: mustCompile(`\b(?:backed|backs|backing|sided with|came out in support of|rallied behind|lined up behind|stood behind|stood with|weighed in (?:on the side of|in support of|on behalf of|for)|weighed in on)\b`), conf: 0.85,
 		hints: []string{"back", "sided with", "support of", "behind", "stood with", "weighed in"}},
-	{re: regexp.MustCompile(`\b(?:supported|supports)\s+(?:the\s+)?[A-Z]`), conf: 0.8, hints: []string{"support"}},
-	{re: regexp.MustCompile(`\b(?:is|was|were|has been|have been|had been)\s+(?:also\s+)?(?:backed|supported|joined)(?:\s+(?:in|at|before)\s+[^,.;]{1,40}?)?\s+by\b`), passive: true, conf: 0.8, hints: []string{"backed by", "supported by", "joined by", " by "}},
+	{re: mustCompile(`\b(?:supported|supports)\s+(?:the\s+)?[A-Z]`), conf: 0.8, hints: []string{"support"}},
+	{re: mustCompile(`\b(?:is|was|were|has been|have been|had been)\s+(?:also\s+)?(?:backed|supported|joined)(?:\s+(?:in|at|before)\s+[^,.;]{1,40}?)?\s+by\b`), passive: true, conf: 0.8, hints: []string{"backed by", "supported by", "joined by", " by "}},
 }
 
 // pluralOwnerBefore is a group's case just before a passive phrase of
 // support: "The residents' challenge, which".
-var pluralOwnerBefore = regexp.MustCompile(`\b(?:[Tt]he) ([a-z]+s)' (?:challenge|case|suit|lawsuit|appeal|claims?|position|side|petition)(?:,? (?:which|that))?\s*$`)
+var pluralOwnerBefore = mustCompile(`\b(?:[Tt]he) ([a-z]+s)' (?:challenge|case|suit|lawsuit|appeal|claims?|position|side|petition)(?:,? (?:which|that))?\s*$`)
 
 // relativeGap stands between a supported party and a passive phrase of
 // support: nothing, ", which", or a thing of the party's ("Globex's
 // defence of the rules, which").
-var relativeGap = regexp.MustCompile(`^(?:'s? [a-z]+(?: of (?:the |its |their )?[a-z]+)?)?(?:,? (?:which|who))?\s*$`)
+var relativeGap = mustCompile(`^(?:'s? [a-z]+(?: of (?:the |its |their )?[a-z]+)?)?(?:,? (?:which|who))?\s*$`)
 
 // alsoDid follows a phrase of support with more supporters: ", as did
 // several app makers, including X and Y", "and so did X".
-var alsoDid = regexp.MustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
+var alsoDid = mustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
 
 // targetPhrase introduces the supported party after the form of support.
-var targetPhrase = regexp.MustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind|and (?:also )?(?:backed|supported|sided with))\s+|^\s*in\s+$`)
+var targetPhrase = mustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind|and (?:also )?(?:backed|supported|sided with))\s+|^\s*in\s+$`)
 
 // possessiveSide is "in Globex's support" or "on Globex's side".
-var possessiveSide = regexp.MustCompile(`^'s? (?:support|favou?r|defen[cs]e|side|behalf|position|appeal|case|challenge|bid)\b`)
+var possessiveSide = mustCompile(`^'s? (?:support|favou?r|defen[cs]e|side|behalf|position|appeal|case|challenge|bid)\b`)
 
 // neitherSide says the support went to no party.
-var neitherSide = regexp.MustCompile(`\b(?:supported|supporting|backing|backed) neither (?:party|side)\b`)
+var neitherSide = mustCompile(`\b(?:supported|supporting|backing|backed) neither (?:party|side)\b`)
 
 // refusedSupport marks applicants the court turned away: no support.
-var refusedSupport = regexp.MustCompile(`(?i)\b(?:refused|denied|rejected|turned down|barred|struck|not allowed|declined)\b[^.]{0,80}\b(?:request|application|bid|motion|leave|attempt|permission|brief)\b|\b(?:request|application|bid|motion|attempt) to (?:file|submit|join|intervene)[^.]{0,80}\b(?:was|were) (?:refused|denied|rejected|turned down)\b`)
+var refusedSupport = mustCompile(`(?i)\b(?:refused|denied|rejected|turned down|barred|struck|not allowed|declined)\b[^.]{0,80}\b(?:request|application|bid|motion|leave|attempt|permission|brief)\b|\b(?:request|application|bid|motion|attempt) to (?:file|submit|join|intervene)[^.]{0,80}\b(?:was|were) (?:refused|denied|rejected|turned down)\b`)
 
 // listGapItems matches a run of the pieces that may stand between a list
 // of supporters and the phrase of support ("and two other firms",
@@ -107,7 +106,7 @@ const listGapItems = `(?:,? (?:along with|together with|joined by|as well as|plu
 
 // listGapAt matches a run of list-gap pieces that starts at the beginning
 // of a text and runs to its end.
-var listGapAt = regexp.MustCompile(`^` + listGapItems + `\s*$`)
+var listGapAt = mustCompile(`^` + listGapItems + `\s*$`)
 
 // listGapFirst are the words that open a list-gap piece, after its comma
 // or space.
@@ -156,23 +155,24 @@ func isRegexpSpace(c byte) bool {
 }
 
 // listSep separates names in a list of supporters.
-var listSep = regexp.MustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |The )?$`)
+var listSep = mustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |The )?$`)
 
 // Grounds: a clause in the same sentence, an opening participle, or the
-// next sentence's argument.
+// next sentence's argument. A same-sentence ground runs from the words
+// sameSentenceGround finds to the next full stop (see groundClause).
 var (
-	sameSentenceGround = regexp.MustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b[^.]*` +
-		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b[^.]*` +
-		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b[^.]*` +
-		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b[^.]*` +
-		`|\bmade (?:submissions|arguments|the case|representations) (?:on|about|that)\b[^.]*`)
-	openingGround      = regexp.MustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
-	nextSentenceGround = regexp.MustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|(?:Its|Their) (?:[a-z]+ )?(?:director|lawyers?|president|head|chief|spokes(?:man|woman|person)|counsel|leader)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
+	sameSentenceGround = mustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b` +
+		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b` +
+		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b` +
+		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b` +
+		`|\bmade (?:submissions|arguments|the case|representations) (?:on|about|that)\b`)
+	openingGround      = mustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
+	nextSentenceGround = mustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|(?:Its|Their) (?:[a-z]+ )?(?:director|lawyers?|president|head|chief|spokes(?:man|woman|person)|counsel|leader)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
 )
 
 // viewOfRe opens a sentence that attributes the sentence before to
 // someone: "That, at least, is the view of X".
-var viewOfRe = regexp.MustCompile(`^(?:That|This|Such)(?:, at least,)? (?:is|was|has been) (?:also )?(?:the (?:view|argument|position|case|message) of|what)\b`)
+var viewOfRe = mustCompile(`^(?:That|This|Such)(?:, at least,)? (?:is|was|has been) (?:also )?(?:the (?:view|argument|position|case|message) of|what)\b`)
 
 // scanSupports finds the supports of every sentence. With mark set it only
 // marks the supporters (before litigants are decided); otherwise it records
@@ -329,12 +329,27 @@ func (d *doc) scanSupports(mark bool) {
 	}
 }
 
+// groundClause returns the bounds of the first same-sentence ground in s:
+// the words that open it up to the next full stop.
+func groundClause(s string) []int {
+	m := sameSentenceGround.FindStringIndex(s)
+	if m == nil {
+		return nil
+	}
+	if stop := strings.IndexByte(s[m[1]:], '.'); stop >= 0 {
+		m[1] += stop
+	} else {
+		m[1] = len(s)
+	}
+	return m
+}
+
 // addGrounds gives the supports of sentence si the reasons stated in it or
 // in the next sentence.
 func (d *doc) addGrounds(si int, found []*support) {
 	s := d.sents[si]
 	var g *ground
-	if m := sameSentenceGround.FindStringIndex(s.s); m != nil && m[0] > 0 {
+	if m := groundClause(s.s); m != nil && m[0] > 0 {
 		claim := strings.TrimLeft(s.s[m[0]:m[1]], ", ")
 		g = &ground{claim: trimClaim(claim), si: si, conf: 0.8}
 	} else if m := openingGround.FindStringSubmatch(s.s); m != nil {
@@ -443,7 +458,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 
 // companionRe introduces a co-supporter set off inside the subject:
 // "Globex, along with the Widget Council, urged …".
-var companionRe = regexp.MustCompile(`^, (?:along with|together with|joined by|as well as) (?:the )?$`)
+var companionRe = mustCompile(`^, (?:along with|together with|joined by|as well as) (?:the )?$`)
 
 // companionsInGap returns the names that companionRe introduces between
 // byte offsets from and to of sentence si.
@@ -463,11 +478,11 @@ func (d *doc) companionsInGap(si, from, to int) []*mention {
 
 // examplesRe opens the named examples of a described group: "More than
 // 500 athletes, among them A and B, signed …".
-var examplesRe = regexp.MustCompile(`, (?:among them|including|such as|led by) (?:the )?`)
+var examplesRe = mustCompile(`, (?:among them|including|such as|led by) (?:the )?`)
 
 // countedGroupRe opens a subject that is a counted group named in
 // apposition: "Two industry groups, A and B, …".
-var countedGroupRe = regexp.MustCompile(`^(?:Two|Three|Four|Five|Several|Both|Many|\d+) [a-z -]{2,40}, (?:the )?`)
+var countedGroupRe = mustCompile(`^(?:Two|Three|Four|Five|Several|Both|Many|\d+) [a-z -]{2,40}, (?:the )?`)
 
 // examplesInGap returns the names that a described group's examples list
 // between byte offsets from and to of sentence si, when no name stands
@@ -500,7 +515,7 @@ func (d *doc) examplesInGap(si, from, to int) []*mention {
 }
 
 // examplesEnd lies between the last example and the phrase of support.
-var examplesEnd = regexp.MustCompile(`^,?(?: (?:also|too|jointly|each|both|all|have|has|had|separately|later|then))*\s*$`)
+var examplesEnd = mustCompile(`^,?(?: (?:also|too|jointly|each|both|all|have|has|had|separately|later|then))*\s*$`)
 
 // targetAfter returns the supported party's mention after the phrase of
 // support that ends at byte offset end.
@@ -548,7 +563,7 @@ func (d *doc) moreTargets(si int, target *mention) []*mention {
 }
 
 // targetListSep joins the names of a list of supported parties.
-var targetListSep = regexp.MustCompile(`^(?:,| and|, and) (?:the )?$`)
+var targetListSep = mustCompile(`^(?:,| and|, and) (?:the )?$`)
 
 // mentionAt returns the mention starting at byte offset pos.
 func (d *doc) mentionAt(si, pos int) *mention {
@@ -562,7 +577,7 @@ func (d *doc) mentionAt(si, pos int) *mention {
 
 // mentionEndingBefore returns the last mention ending before pos in the
 // sentence, when the text between matches gap.
-func (d *doc) mentionEndingBefore(si, pos int, re *regexp.Regexp) *mention {
+func (d *doc) mentionEndingBefore(si, pos int, re *pattern) *mention {
 	ms := d.inSentence(si)
 	for i := len(ms) - 1; i >= 0; i-- {
 		mt := ms[i]
@@ -607,11 +622,11 @@ func (d *doc) listAfter(si, pos int) []*mention {
 // describedListSep joins two names of a list where the second has a
 // short description: ", and the consumer group X", ", as well as rival
 // sites including X".
-var describedListSep = regexp.MustCompile(`^,? (?:and|as well as|plus) (?:the )?(?:[A-Za-z-]+ ){1,3}(?:including |such as |among them )?$`)
+var describedListSep = mustCompile(`^,? (?:and|as well as|plus) (?:the )?(?:[A-Za-z-]+ ){1,3}(?:including |such as |among them )?$`)
 
 // titleModifierEnd is a name and a title that qualify the name after
 // them: "Globex co-founder " before "Ann Doe" (see dropTitleModifiers).
-var titleModifierEnd = regexp.MustCompile(`[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
+var titleModifierEnd = mustCompile(`[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} (?:[a-z][a-z-]* ){0,2}([a-z][a-z-]*) $`)
 
 // trimTitleModifier cuts a title modifier from the end of gap.
 func trimTitleModifier(gap string) string {
@@ -623,10 +638,10 @@ func trimTitleModifier(gap string) string {
 
 // titleGap stands between an organisation and the person it titles
 // ("Globex co-founder Ann Doe").
-var titleGap = regexp.MustCompile(`^ (?:[a-z][a-z-]+ ){1,3}$`)
+var titleGap = mustCompile(`^ (?:[a-z][a-z-]+ ){1,3}$`)
 
 // listStart stands between a phrase and the list of names after it.
-var listStart = regexp.MustCompile(`^\s*(?:the\s+|The\s+)?$|^[^.;]{0,100}?,? (?:among them|including|such as|led by)\s+(?:the\s+)?$`)
+var listStart = mustCompile(`^\s*(?:the\s+|The\s+)?$|^[^.;]{0,100}?,? (?:among them|including|such as|led by)\s+(?:the\s+)?$`)
 
 // mentionsAfter returns the named mentions after pos in sentence si.
 func (d *doc) mentionsAfter(si, pos int) []*mention {
@@ -673,7 +688,7 @@ func (d *doc) supportFacts() []facts.Support {
 }
 
 // pluralGroup is "the plaintiffs" or "the states" after a phrase of support.
-var pluralGroup = regexp.MustCompile(`^(?:the|The) ([a-z-]+s)\b`)
+var pluralGroup = mustCompile(`^(?:the|The) ([a-z-]+s)\b`)
 
 // pluralTarget returns the litigants of a group named after the phrase
 // of support that ends at byte offset end ("filed a brief backing the

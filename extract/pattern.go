@@ -1,0 +1,307 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pattern is a regular expression that finds the same matches as Go's
+// regexp, faster when few places in a text can start a match.
+//
+// Go's regexp tries an unanchored search at every position of the text
+// unless the expression starts with a literal. Most of the rules start
+// with one of a few words ("\b(?:sued|sues|…)"), so a pattern works out
+// from the compiled program which bytes a match can start with and, for
+// short lists of candidates, tries the expression anchored at each
+// candidate only. The anchored try starts one byte early and consumes
+// that byte, so that "\b" still sees what comes before the candidate.
+type pattern struct {
+	*regexp.Regexp // the expression as written, for everything not sped up
+
+	fast      bool           // the candidate search applies
+	first     [256]bool      // bytes a match can start with
+	wordStart bool           // every match starts at a word boundary
+	atStart   *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
+	inText    *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
+}
+
+// patterns are all the package's patterns, for the tests.
+var patterns []*pattern
+
+// mustCompile compiles expr as regexp.MustCompile does.
+func mustCompile(expr string) *pattern {
+	p := &pattern{Regexp: regexp.MustCompile(expr)}
+	patterns = append(patterns, p)
+	parsed, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return p
+	}
+	prog, err := syntax.Compile(parsed.Simplify())
+	if err != nil {
+		return p
+	}
+	if !p.startBytes(prog) {
+		return p
+	}
+	p.atStart = regexp.MustCompile(`^(?:` + expr + `)`)
+	p.inText = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
+	p.fast = true
+	return p
+}
+
+// startBytes fills p.first and p.wordStart from prog. It reports false
+// when the candidate search cannot apply: a match may be empty or start
+// with any byte, or the expression is anchored already.
+func (p *pattern) startBytes(prog *syntax.Prog) bool {
+	type state struct {
+		pc       uint32
+		boundary bool // a \b lies on the way here
+	}
+	seen := map[state]bool{}
+	stack := []state{{uint32(prog.Start), false}}
+	p.wordStart = true
+	for len(stack) > 0 {
+		st := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[st] {
+			continue
+		}
+		seen[st] = true
+		inst := &prog.Inst[st.pc]
+		switch inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, state{inst.Out, st.boundary}, state{inst.Arg, st.boundary})
+		case syntax.InstCapture, syntax.InstNop:
+			stack = append(stack, state{inst.Out, st.boundary})
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(inst.Arg) != syntax.EmptyWordBoundary {
+				return false // anchored, or an assertion the candidate test does not know
+			}
+			stack = append(stack, state{inst.Out, true})
+		case syntax.InstFail:
+		case syntax.InstRune1, syntax.InstRune:
+			if !p.addRunes(inst) {
+				return false
+			}
+			if !st.boundary {
+				p.wordStart = false
+			}
+		default: // a match, or any character
+			return false
+		}
+	}
+	return true
+}
+
+// addRunes marks the first bytes of the runes inst matches: ASCII
+// runes exactly, any other rune as every byte from 0x80 up.
+func (p *pattern) addRunes(inst *syntax.Inst) bool {
+	fold := syntax.Flags(inst.Arg)&syntax.FoldCase != 0
+	var add func(r rune)
+	add = func(r rune) {
+		if r >= utf8.RuneSelf {
+			for b := 0x80; b < 0x100; b++ {
+				p.first[b] = true
+			}
+			return
+		}
+		p.first[r] = true
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f < utf8.RuneSelf {
+					p.first[f] = true
+				} else {
+					add(f)
+				}
+			}
+		}
+	}
+	runes := inst.Rune
+	if inst.Op == syntax.InstRune1 || len(runes) == 1 {
+		add(runes[0])
+		return true
+	}
+	for i := 0; i+1 < len(runes); i += 2 {
+		lo, hi := runes[i], runes[i+1]
+		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+			add(r)
+		}
+		if hi >= utf8.RuneSelf {
+			add(utf8.RuneSelf)
+		}
+	}
+	return true
+}
+
+// maxCandidates is how many candidate starts a text may have for the
+// anchored tries to beat one unanchored search.
+const maxCandidates = 16
+
+// candidates lists, up to maxCandidates+1, the offsets in s at or after
+// from where a match could start.
+func (p *pattern) candidates(s string, from int, buf []int) []int {
+	out := buf[:0]
+	for i := from; i < len(s); i++ {
+		if !p.first[s[i]] {
+			continue
+		}
+		if p.wordStart && i > 0 && regexpWordByte(s[i-1]) == regexpWordByte(s[i]) {
+			continue // no word boundary before s[i]
+		}
+		out = append(out, i)
+		if len(out) > maxCandidates {
+			break
+		}
+	}
+	return out
+}
+
+// regexpWordByte reports whether "\b" counts b as part of a word: an
+// ASCII letter, digit or underscore (a byte of a longer character never).
+func regexpWordByte(b byte) bool {
+	return b < utf8.RuneSelf && syntax.IsWordChar(rune(b))
+}
+
+// matchAt returns the submatch indexes of a match starting at offset i of
+// s, or nil.
+func (p *pattern) matchAt(s string, i int) []int {
+	if i == 0 {
+		return p.atStart.FindStringSubmatchIndex(s)
+	}
+	m := p.inText.FindStringSubmatchIndex(s[i-1:])
+	if m == nil {
+		return nil
+	}
+	for j := range m {
+		if m[j] >= 0 {
+			m[j] += i - 1
+		}
+	}
+	m[0] = i // the byte before was consumed for context only
+	return m
+}
+
+// findAll returns up to n (all when n < 0) submatch indexes, as
+// FindAllStringSubmatchIndex does; ok is false when s has too many
+// candidates and the plain search should run instead.
+func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
+	if !p.fast {
+		return nil, false
+	}
+	var buf [maxCandidates + 1]int
+	cands := p.candidates(s, 0, buf[:])
+	if len(cands) > maxCandidates {
+		return nil, false
+	}
+	end := 0
+	for _, i := range cands {
+		if i < end {
+			continue
+		}
+		if n >= 0 && len(out) == n {
+			break
+		}
+		if m := p.matchAt(s, i); m != nil {
+			out = append(out, m)
+			end = m[1]
+		}
+	}
+	return out, true
+}
+
+// first1 returns the submatch indexes of the leftmost match.
+func (p *pattern) first1(s string) (m []int, ok bool) {
+	all, ok := p.findAll(s, 1)
+	if !ok || len(all) == 0 {
+		return nil, ok
+	}
+	return all[0], true
+}
+
+// MatchString reports whether s contains a match.
+func (p *pattern) MatchString(s string) bool {
+	if m, ok := p.first1(s); ok {
+		return m != nil
+	}
+	return p.Regexp.MatchString(s)
+}
+
+// FindStringIndex returns the bounds of the leftmost match.
+func (p *pattern) FindStringIndex(s string) []int {
+	if m, ok := p.first1(s); ok {
+		if m == nil {
+			return nil
+		}
+		return m[:2]
+	}
+	return p.Regexp.FindStringIndex(s)
+}
+
+// FindStringSubmatchIndex returns the submatch indexes of the leftmost
+// match.
+func (p *pattern) FindStringSubmatchIndex(s string) []int {
+	if m, ok := p.first1(s); ok {
+		return m
+	}
+	return p.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindStringSubmatch returns the text of the leftmost match and its
+// submatches.
+func (p *pattern) FindStringSubmatch(s string) []string {
+	m, ok := p.first1(s)
+	if !ok {
+		return p.Regexp.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return nil
+	}
+	return submatches(s, m)
+}
+
+// FindString returns the text of the leftmost match.
+func (p *pattern) FindString(s string) string {
+	if m, ok := p.first1(s); ok {
+		if m == nil {
+			return ""
+		}
+		return s[m[0]:m[1]]
+	}
+	return p.Regexp.FindString(s)
+}
+
+// FindAllStringSubmatchIndex returns the submatch indexes of successive
+// matches.
+func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if all, ok := p.findAll(s, n); ok {
+		return all
+	}
+	return p.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// FindAllStringIndex returns the bounds of successive matches.
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	all, ok := p.findAll(s, n)
+	if !ok {
+		return p.Regexp.FindAllStringIndex(s, n)
+	}
+	for k, m := range all {
+		all[k] = m[:2]
+	}
+	return all
+}
+
+// FindAllString returns the text of successive matches.
+func (p *pattern) FindAllString(s string, n int) []string {
+	all, ok := p.findAll(s, n)
+	if !ok {
+		return p.Regexp.FindAllString(s, n)
+	}
+	var out []string
+	for _, m := range all {
+		out = append(out, s[m[0]:m[1]])
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPatternsMatchLikeRegexp runs every rule's pattern over the pieces
+// of every example article, and made-up edge cases, and requires exactly
+// the answers of Go's regexp.
+func TestPatternsMatchLikeRegexp(t *testing.T) {
+	texts := []string{
+		"", "a", "é", "sued", "xsued", "sued.", "Acme sued Widgetco.", "_sued", "9sued", "ésued", "—sued", "\xffsued",
+		"The Widget Tribunal annulled a Gadget Commission decision.",
+	}
+	paths, _ := filepath.Glob("../examples/*/*.*")
+	more, _ := filepath.Glob("../examples/*/articles/*.*")
+	for _, path := range append(paths, more...) {
+		raw, err := os.ReadFile(path)
+		if err != nil || strings.HasSuffix(path, ".json") {
+			continue
+		}
+		text := string(raw)
+		for _, line := range strings.Split(text, "\n") {
+			if len(line) < 600 {
+				texts = append(texts, line)
+			}
+			for _, part := range strings.SplitAfter(line, ". ") {
+				texts = append(texts, part)
+				// windows cut inside words and characters
+				for _, cut := range []int{1, 2, 7, 30} {
+					if cut < len(part) {
+						texts = append(texts, part[cut:], part[:len(part)-cut])
+					}
+				}
+			}
+		}
+	}
+	// every one of a spread sample, to keep the test quick
+	if step := len(texts) / 1200; step > 1 {
+		var sample []string
+		for i := 0; i < len(texts); i += step {
+			sample = append(sample, texts[i])
+		}
+		texts = sample
+	}
+	fast := 0
+	for _, p := range patterns {
+		if p.fast {
+			fast++
+		}
+		for _, s := range texts {
+			if got, want := p.FindAllStringSubmatchIndex(s, -1), p.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nall matches %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.FindAllStringSubmatchIndex(s, 2), p.Regexp.FindAllStringSubmatchIndex(s, 2); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\ntwo matches %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.FindStringSubmatchIndex(s), p.Regexp.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nfirst match %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.MatchString(s), p.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s\non %q:\nmatch %v, regexp %v", p, s, got, want)
+			}
+		}
+	}
+	if fast < len(patterns)/4 {
+		t.Errorf("only %d of %d patterns use the candidate search", fast, len(patterns))
+	}
+	t.Logf("%d of %d patterns use the candidate search, checked on %d texts", fast, len(patterns), len(texts))
+}
+
+// TestPatternStartBytes checks which expressions get the candidate search
+// and the bytes they may start with.
+func TestPatternStartBytes(t *testing.T) {
+	cases := []struct {
+		expr      string
+		fast      bool
+		starts    string
+		wordStart bool
+	}{
+		{`\b(?:sued|backed)\b`, true, "sb", true},
+		{`(?i)\bsued`, true, "sS", true},
+		{`(?:,\s*|\b)(?:warning|saying)`, true, ",ws", false},
+		{`^sued`, false, "", false},
+		{`(?:sued)?`, false, "", false},
+		{`.sued`, false, "", false},
+		{`\Bued`, false, "", false},
+		{`\p{Lu}\p{Ll}+`, true, "AZ\x80\xff", false},
+	}
+	for _, c := range cases {
+		p := mustCompile(c.expr)
+		if p.fast != c.fast {
+			t.Errorf("%s: fast %v, want %v", c.expr, p.fast, c.fast)
+			continue
+		}
+		if !c.fast {
+			continue
+		}
+		for _, b := range []byte(c.starts) {
+			if !p.first[b] {
+				t.Errorf("%s: cannot start with %q", c.expr, b)
+			}
+		}
+		if p.first['q'] {
+			t.Errorf("%s: may start with 'q'", c.expr)
+		}
+		if p.wordStart != c.wordStart {
+			t.Errorf("%s: word start %v, want %v", c.expr, p.wordStart, c.wordStart)
+		}
+	}
+	// the plain expression stays available and unchanged
+	if p := mustCompile(`\bsued\b`); p.Regexp.String() != regexp.MustCompile(`\bsued\b`).String() {
+		t.Errorf("expression changed: %s", p.Regexp)
+	}
+}

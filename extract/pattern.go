@@ -13,8 +13,8 @@ import (
 // Go's regexp tries an unanchored search at every position of the text
 // unless the expression starts with a literal. Most of the rules start
 // with one of a few words ("\b(?:sued|sues|…)"), so a pattern works out
-// from the compiled program which bytes a match can start with and, for
-// short lists of candidates, tries the expression anchored at each
+// from the compiled program which pairs of bytes a match can start with
+// and, for short lists of candidates, tries the expression anchored at each
 // candidate only. The anchored try starts one byte early and consumes
 // that byte, so that "\b" still sees what comes before the candidate.
 type pattern struct {
@@ -22,6 +22,7 @@ type pattern struct {
 
 	fast      bool           // the candidate search applies
 	first     [256]bool      // bytes a match can start with
+	second    *[256]byteSet  // bytes that may follow each first byte
 	wordStart bool           // every match starts at a word boundary
 	atStart   *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
 	inText    *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
@@ -51,9 +52,21 @@ func mustCompile(expr string) *pattern {
 	return p
 }
 
-// startBytes fills p.first and p.wordStart from prog. It reports false
-// when the candidate search cannot apply: a match may be empty or start
-// with any byte, or the expression is anchored already.
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) addAll()         { *b = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)} }
+func (b *byteSet) union(o *byteSet) {
+	for i := range b {
+		b[i] |= o[i]
+	}
+}
+
+// startBytes fills p.first, p.second and p.wordStart from prog. It
+// reports false when the candidate search cannot apply: a match may be
+// empty or start with any byte, or the expression is anchored already.
 func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	type state struct {
 		pc       uint32
@@ -62,6 +75,7 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	seen := map[state]bool{}
 	stack := []state{{uint32(prog.Start), false}}
 	p.wordStart = true
+	p.second = new([256]byteSet)
 	for len(stack) > 0 {
 		st := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -82,8 +96,19 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 			stack = append(stack, state{inst.Out, true})
 		case syntax.InstFail:
 		case syntax.InstRune1, syntax.InstRune:
-			if !p.addRunes(inst) {
-				return false
+			var first, next byteSet
+			runeStarts(inst, &first)
+			nextStarts(prog, inst.Out, &next)
+			for c := 0; c < 256; c++ {
+				if !first.has(byte(c)) {
+					continue
+				}
+				p.first[c] = true
+				if c >= utf8.RuneSelf {
+					p.second[c].addAll() // the next byte goes on the same character
+				} else {
+					p.second[c].union(&next)
+				}
 			}
 			if !st.boundary {
 				p.wordStart = false
@@ -95,23 +120,51 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	return true
 }
 
-// addRunes marks the first bytes of the runes inst matches: ASCII
+// nextStarts adds to set the first bytes of what may follow from pc on:
+// every byte when the match may end there or take any character.
+func nextStarts(prog *syntax.Prog, pc uint32, set *byteSet) {
+	seen := map[uint32]bool{}
+	stack := []uint32{pc}
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		inst := &prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, inst.Out, inst.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			stack = append(stack, inst.Out)
+		case syntax.InstFail:
+		case syntax.InstRune1, syntax.InstRune:
+			runeStarts(inst, set)
+		default:
+			set.addAll()
+			return
+		}
+	}
+}
+
+// runeStarts adds to set the first bytes of the runes inst matches: ASCII
 // runes exactly, any other rune as every byte from 0x80 up.
-func (p *pattern) addRunes(inst *syntax.Inst) bool {
+func runeStarts(inst *syntax.Inst, set *byteSet) {
 	fold := syntax.Flags(inst.Arg)&syntax.FoldCase != 0
 	var add func(r rune)
 	add = func(r rune) {
 		if r >= utf8.RuneSelf {
-			for b := 0x80; b < 0x100; b++ {
-				p.first[b] = true
+			for c := 0x80; c < 0x100; c++ {
+				set.add(byte(c))
 			}
 			return
 		}
-		p.first[r] = true
+		set.add(byte(r))
 		if fold {
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 				if f < utf8.RuneSelf {
-					p.first[f] = true
+					set.add(byte(f))
 				} else {
 					add(f)
 				}
@@ -121,7 +174,7 @@ func (p *pattern) addRunes(inst *syntax.Inst) bool {
 	runes := inst.Rune
 	if inst.Op == syntax.InstRune1 || len(runes) == 1 {
 		add(runes[0])
-		return true
+		return
 	}
 	for i := 0; i+1 < len(runes); i += 2 {
 		lo, hi := runes[i], runes[i+1]
@@ -132,7 +185,6 @@ func (p *pattern) addRunes(inst *syntax.Inst) bool {
 			add(utf8.RuneSelf)
 		}
 	}
-	return true
 }
 
 // maxCandidates is how many candidate starts a text may have for the
@@ -144,7 +196,7 @@ const maxCandidates = 16
 func (p *pattern) candidates(s string, from int, buf []int) []int {
 	out := buf[:0]
 	for i := from; i < len(s); i++ {
-		if !p.first[s[i]] {
+		if !p.first[s[i]] || i+1 < len(s) && !p.second[s[i]].has(s[i+1]) {
 			continue
 		}
 		if p.wordStart && i > 0 && regexpWordByte(s[i-1]) == regexpWordByte(s[i]) {

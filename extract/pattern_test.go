@@ -113,6 +113,14 @@ func TestPatternStartBytes(t *testing.T) {
 			t.Errorf("%s: word start %v, want %v", c.expr, p.wordStart, c.wordStart)
 		}
 	}
+	// the second byte narrows the candidates
+	p := mustCompile(`\b(?:sued|backed)\b`)
+	if !p.second['s'].has('u') || p.second['s'].has('a') || !p.second['b'].has('a') {
+		t.Errorf("second bytes of %s are wrong", p)
+	}
+	if got := p.candidates("sa su ba bu", 0, nil); !reflect.DeepEqual(got, []int{3, 6}) {
+		t.Errorf("candidates %v, want [3 6]", got)
+	}
 	// the plain expression stays available and unchanged
 	if p := mustCompile(`\bsued\b`); p.Regexp.String() != regexp.MustCompile(`\bsued\b`).String() {
 		t.Errorf("expression changed: %s", p.Regexp)

@@ -16,11 +16,14 @@ import (
 // from the compiled program which pairs of bytes a match can start with
 // and, for short lists of candidates, tries the expression anchored at each
 // candidate only. The anchored try starts one byte early and consumes
-// that byte, so that "\b" still sees what comes before the candidate.
+// that byte, so that "\b" still sees what comes before the candidate. An
+// expression anchored with "^" already is tried only when the text's
+// first two bytes allow a match.
 type pattern struct {
 	*regexp.Regexp // the expression as written, for everything not sped up
 
 	fast      bool           // the candidate search applies
+	anchored  bool           // every match starts at the start of the text
 	first     [256]bool      // bytes a match can start with
 	second    *[256]byteSet  // bytes that may follow each first byte
 	wordStart bool           // every match starts at a word boundary
@@ -46,9 +49,12 @@ func mustCompile(expr string) *pattern {
 	if !p.startBytes(prog) {
 		return p
 	}
+	p.fast = true
+	if p.anchored {
+		return p // one try at the start, when its first bytes allow
+	}
 	p.atStart = regexp.MustCompile(`^(?:` + expr + `)`)
 	p.inText = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
-	p.fast = true
 	return p
 }
 
@@ -71,9 +77,11 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	type state struct {
 		pc       uint32
 		boundary bool // a \b lies on the way here
+		begin    bool // a ^ lies on the way here
 	}
 	seen := map[state]bool{}
-	stack := []state{{uint32(prog.Start), false}}
+	stack := []state{{uint32(prog.Start), false, false}}
+	anchored, floating := false, false
 	p.wordStart = true
 	p.second = new([256]byteSet)
 	for len(stack) > 0 {
@@ -86,14 +94,15 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 		inst := &prog.Inst[st.pc]
 		switch inst.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, state{inst.Out, st.boundary}, state{inst.Arg, st.boundary})
+			stack = append(stack, state{inst.Out, st.boundary, st.begin}, state{inst.Arg, st.boundary, st.begin})
 		case syntax.InstCapture, syntax.InstNop:
-			stack = append(stack, state{inst.Out, st.boundary})
+			stack = append(stack, state{inst.Out, st.boundary, st.begin})
 		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(inst.Arg) != syntax.EmptyWordBoundary {
-				return false // anchored, or an assertion the candidate test does not know
+			op := syntax.EmptyOp(inst.Arg)
+			if op&^(syntax.EmptyWordBoundary|syntax.EmptyBeginText) != 0 {
+				return false // an assertion the candidate test does not know
 			}
-			stack = append(stack, state{inst.Out, true})
+			stack = append(stack, state{inst.Out, st.boundary || op&syntax.EmptyWordBoundary != 0, st.begin || op&syntax.EmptyBeginText != 0})
 		case syntax.InstFail:
 		case syntax.InstRune1, syntax.InstRune:
 			var first, next byteSet
@@ -113,10 +122,19 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 			if !st.boundary {
 				p.wordStart = false
 			}
+			if st.begin {
+				anchored = true
+			} else {
+				floating = true
+			}
 		default: // a match, or any character
 			return false
 		}
 	}
+	if anchored && floating {
+		return false // "^a|b"
+	}
+	p.anchored = anchored
 	return true
 }
 
@@ -241,6 +259,12 @@ func (p *pattern) matchAt(s string, i int) []int {
 func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 	if !p.fast {
 		return nil, false
+	}
+	if p.anchored {
+		if len(s) > 0 && p.first[s[0]] && (len(s) == 1 || p.second[s[0]].has(s[1])) {
+			return nil, false // worth the try
+		}
+		return nil, true
 	}
 	var buf [maxCandidates + 1]int
 	cands := p.candidates(s, 0, buf[:])

@@ -13,6 +13,36 @@ import (
 // of every example article, and made-up edge cases, and requires exactly
 // the answers of Go's regexp.
 func TestPatternsMatchLikeRegexp(t *testing.T) {
+	texts := exampleTexts()
+	fast := 0
+	for _, p := range patterns {
+		if p.fast {
+			fast++
+		}
+		for _, s := range texts {
+			if got, want := p.FindAllStringSubmatchIndex(s, -1), p.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nall matches %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.FindAllStringSubmatchIndex(s, 2), p.Regexp.FindAllStringSubmatchIndex(s, 2); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\ntwo matches %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.FindStringSubmatchIndex(s), p.Regexp.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nfirst match %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.MatchString(s), p.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s\non %q:\nmatch %v, regexp %v", p, s, got, want)
+			}
+		}
+	}
+	if fast < len(patterns)/4 {
+		t.Errorf("only %d of %d patterns use the candidate search", fast, len(patterns))
+	}
+	t.Logf("%d of %d patterns use the candidate search, checked on %d texts", fast, len(patterns), len(texts))
+}
+
+// exampleTexts gathers made-up edge cases and a spread sample of the
+// example articles' lines and sentences, some cut inside words.
+func exampleTexts() []string {
 	texts := []string{
 		"", "a", "é", "sued", "xsued", "sued.", "Acme sued Widgetco.", "_sued", "9sued", "ésued", "—sued", "\xffsued",
 		"The Widget Tribunal annulled a Gadget Commission decision.",
@@ -48,30 +78,34 @@ func TestPatternsMatchLikeRegexp(t *testing.T) {
 		}
 		texts = sample
 	}
-	fast := 0
-	for _, p := range patterns {
-		if p.fast {
-			fast++
+	return texts
+}
+
+// TestGroundOpeningsLikeOneAlternation checks that trying the ground
+// openings one by one finds what their alternation would.
+func TestGroundOpeningsLikeOneAlternation(t *testing.T) {
+	var exprs []string
+	for _, p := range sameSentenceGround {
+		exprs = append(exprs, p.String())
+	}
+	whole := regexp.MustCompile(strings.Join(exprs, "|"))
+	for _, s := range exampleTexts() {
+		want := whole.FindStringIndex(s)
+		got := groundClause(s)
+		if want == nil || got == nil {
+			if want != nil || got != nil {
+				t.Fatalf("on %q: %v, alternation %v", s, got, want)
+			}
+			continue
 		}
-		for _, s := range texts {
-			if got, want := p.FindAllStringSubmatchIndex(s, -1), p.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s\non %q:\nall matches %v, regexp %v", p, s, got, want)
-			}
-			if got, want := p.FindAllStringSubmatchIndex(s, 2), p.Regexp.FindAllStringSubmatchIndex(s, 2); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s\non %q:\ntwo matches %v, regexp %v", p, s, got, want)
-			}
-			if got, want := p.FindStringSubmatchIndex(s), p.Regexp.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s\non %q:\nfirst match %v, regexp %v", p, s, got, want)
-			}
-			if got, want := p.MatchString(s), p.Regexp.MatchString(s); got != want {
-				t.Fatalf("%s\non %q:\nmatch %v, regexp %v", p, s, got, want)
-			}
+		end := len(s) // the alternation's match runs on to the full stop
+		if stop := strings.IndexByte(s[want[1]:], '.'); stop >= 0 {
+			end = want[1] + stop
+		}
+		if got[0] != want[0] || got[1] != end {
+			t.Fatalf("on %q: %v, alternation %v up to %d", s, got, want, end)
 		}
 	}
-	if fast < len(patterns)/4 {
-		t.Errorf("only %d of %d patterns use the candidate search", fast, len(patterns))
-	}
-	t.Logf("%d of %d patterns use the candidate search, checked on %d texts", fast, len(patterns), len(texts))
 }
 
 // TestPatternStartBytes checks which expressions get the candidate search

@@ -159,13 +159,19 @@ var listSep = mustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |Th
 
 // Grounds: a clause in the same sentence, an opening participle, or the
 // next sentence's argument. A same-sentence ground runs from the words
-// sameSentenceGround finds to the next full stop (see groundClause).
+// one of sameSentenceGround finds to the next full stop (see
+// groundClause).
 var (
-	sameSentenceGround = mustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b` +
-		`|; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b` +
-		`|\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b` +
-		`|, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b` +
-		`|\bmade (?:submissions|arguments|the case|representations) (?:on|about|that)\b`)
+	// sameSentenceGround lists the openings of a ground clause, tried one by
+	// one (see groundClause): as one alternation the expression is too
+	// large for Go's backtracking matcher and runs slower.
+	sameSentenceGround = []*pattern{
+		mustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b`),
+		mustCompile(`; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b`),
+		mustCompile(`\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b`),
+		mustCompile(`, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b`),
+		mustCompile(`\bmade (?:submissions|arguments|the case|representations) (?:on|about|that)\b`),
+	}
 	openingGround      = mustCompile(`^(?:(Realizing|Realising|Recognizing|Recognising|Citing|Mindful of|Aware of|Wary of|Alarmed by|Fearing)\s+|(?:Concerned|Worried|Alarmed|Fearful|Troubled|Arguing|Warning|Believing|Convinced|Noting|Saying|Pointing)\b)([^,]+),`)
 	nextSentenceGround = mustCompile(`^(?:In (?:its|their|a|the) (?:joint )?(?:brief|letter|filing|statement), )?(?:It|They|The (?:group|groups|companies|coalition|firms|states)|(?:Its|Their) (?:[a-z]+ )?(?:director|lawyers?|president|head|chief|spokes(?:man|woman|person)|counsel|leader)|[A-Z][\w&.' -]{1,60}?) (?:argued|argues|said|says|wrote|writes|warned|warns|contended|contends|pointed to|point to|cited|cite|noted|note|stressed|stress|told the (?:court|judges?|justices))\b`)
 )
@@ -332,7 +338,13 @@ func (d *doc) scanSupports(mark bool) {
 // groundClause returns the bounds of the first same-sentence ground in s:
 // the words that open it up to the next full stop.
 func groundClause(s string) []int {
-	m := sameSentenceGround.FindStringIndex(s)
+	var m []int
+	for _, p := range sameSentenceGround {
+		// the leftmost opening; at the same place, the first listed
+		if o := p.FindStringIndex(s); o != nil && (m == nil || o[0] < m[0]) {
+			m = o
+		}
+	}
 	if m == nil {
 		return nil
 	}

@@ -34,9 +34,8 @@ var (
 
 	// frameHints gate the frames as a whole: a sentence with none of them
 	// is skipped.
-	frameHints = []string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded", "appeal", "verdict", "locked", "embroiled", "entangled", "faces", "facing",
-		"tribunal", "annul", "quash", "set aside", "sets aside", "struck down", "strikes down", "vacat", "overturn", "invalidat", "upheld", "uphold",
-		"fine", "order", "sanction", "penali", "censure"}
+	frameHints = append(append([]string{"su", "against", "plaintiff", "defendant", "petitioner", "respondent", "appell", "brought", "filed", "challeng", "claimant", "joined", "interven", "named", "naming", "with", "court", "ask", "urge", "sought", "seek", "moved", "moves", "motion", "accuse", "allege", "charge", "target", "between", "pitting", "fought", "defended", "contested", "litigated", "liable", "granted", "awarded", "appeal", "verdict", "locked", "embroiled", "entangled", "faces", "facing",
+		"tribunal"}, strikeHints...), enforceHints...)
 
 	// sueVerbRe is a verb phrase whose subject list sues its object list.
 	sueVerbRe = mustCompile(`\b(?:sued|sues|(?:is|are|was|were) (?:also |now |jointly )?suing|countersued|` +
@@ -88,7 +87,6 @@ var (
 	// sentence ("ending a fight with X"): X is on the other side.
 	fightNounRe = mustCompile(`\b(?:(?:legal |court |long-running |bitter |years-long |decade-long )?(?:fight|battle|dispute|clash|feud|war|row|tussle|spat|standoff|showdown|bunfight|squabble|wrangle|scrap|brawl|litigation)s?) (?:with|against)\b`)
 
-	// courtTripRe drags its object to court ("dragged X back to court").
 	// enforceRe is an agency punishing someone: "fined X", "ordered X".
 	enforceRe = mustCompile(`\b(?:fined|fines|ordered|orders|sanctioned|sanctions|penali[sz]ed|penali[sz]es|censured)\b`)
 	// ownSuitRe follows the owner of a suit: "X's challenge", "X's
@@ -97,7 +95,8 @@ var (
 	ownSuitRe = mustCompile(`^'s? (?:(?:legal|court|antitrust|copyright|patent|privacy|class-action|federal|constitutional) )?(?:challenge|lawsuit|suit|petition|complaint)s?\b(?: (?:against|to))?`)
 	// strikeRe is a court undoing or keeping a decision: "annulled a
 	// Widget Commission decision", "upheld the department's order".
-	strikeRe      = mustCompile(`\b(?:annulled|annuls|annul|quashed|quashes|quash|set aside|sets aside|struck down|strikes down|vacated|vacates|vacate|overturned|overturns|overturn|invalidated|invalidates|upheld|upholds|uphold)\b`)
+	strikeRe = mustCompile(`\b(?:annulled|annuls|annul|quashed|quashes|quash|set aside|sets aside|struck down|strikes down|vacated|vacates|vacate|overturned|overturns|overturn|invalidated|invalidates|upheld|upholds|uphold)\b`)
+	// courtTripRe drags its object to court ("dragged X back to court").
 	courtTripRe   = mustCompile(`\b(?:dragged|dragging|drags|hauled|hauling|hauls|took|taking|takes|taken)\b`)
 	toCourtTailRe = mustCompile(`^,? (?:back )?(?:in)?to (?:court|the courts|trial)\b`)
 
@@ -556,19 +555,18 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		}
 		// "X's challenge to Y", "backed X's lawsuit": X brought it
 		for _, mt := range ms {
-			if !strings.HasPrefix(d.m[mt.end:s.end], "'") {
+			pi := ownSuitRe.FindStringIndex(head(d.m[mt.end:s.end], 40))
+			if pi == nil {
 				continue
 			}
-			if pi := ownSuitRe.FindStringIndex(head(d.m[mt.end:s.end], 40)); pi != nil {
-				subj := resolve([]*mention{mt})
-				mark(subj, si, rolePlaintiff)
-				if len(subj) > 0 {
-					obj := resolve(d.objectsAfter(ms, mt.end+pi[1]))
-					if len(obj) > 0 && !containsParty(obj, subj[0]) {
-						mark(obj, si, roleDefendant)
-						oppose(subj, obj)
-					}
-				}
+			subj := resolve([]*mention{mt})
+			if len(subj) == 0 {
+				continue
+			}
+			mark(subj, si, rolePlaintiff)
+			if obj := resolve(d.objectsAfter(ms, mt.end+pi[1])); len(obj) > 0 && !containsParty(obj, subj[0]) {
+				mark(obj, si, roleDefendant)
+				oppose(subj, obj)
 			}
 		}
 		// "A and the B government, which fought the case side by side"
@@ -700,7 +698,7 @@ func (d *doc) linkRoles(named []*party, fr frameResult, edges map[[2]*party]bool
 		if r == roleNone || !p.litigant {
 			continue
 		}
-		if disputes[find(p)] && (first[r] != nil && disputes[find(first[r])] || first[r] == nil) {
+		if disputes[find(p)] && (first[r] == nil || disputes[find(first[r])]) {
 			continue
 		}
 		if q := first[r]; q != nil && find(q) != find(p) {

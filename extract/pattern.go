@@ -70,9 +70,10 @@ func (b *byteSet) union(o *byteSet) {
 	}
 }
 
-// startBytes fills p.first, p.second and p.wordStart from prog. It
-// reports false when the candidate search cannot apply: a match may be
-// empty or start with any byte, or the expression is anchored already.
+// startBytes fills p.first, p.second, p.wordStart and p.anchored from
+// prog. It reports false when the candidate search cannot apply: a match
+// may be empty or start with any byte, or some matches are anchored with
+// "^" and others not.
 func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	type state struct {
 		pc       uint32
@@ -209,11 +210,11 @@ func runeStarts(inst *syntax.Inst, set *byteSet) {
 // anchored tries to beat one unanchored search.
 const maxCandidates = 16
 
-// candidates lists, up to maxCandidates+1, the offsets in s at or after
-// from where a match could start.
-func (p *pattern) candidates(s string, from int, buf []int) []int {
+// candidates lists, up to maxCandidates+1, the offsets in s where a
+// match could start.
+func (p *pattern) candidates(s string, buf []int) []int {
 	out := buf[:0]
-	for i := from; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		if !p.first[s[i]] || i+1 < len(s) && !p.second[s[i]].has(s[i+1]) {
 			continue
 		}
@@ -267,7 +268,7 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 		return nil, true
 	}
 	var buf [maxCandidates + 1]int
-	cands := p.candidates(s, 0, buf[:])
+	cands := p.candidates(s, buf[:])
 	if len(cands) > maxCandidates {
 		return nil, false
 	}

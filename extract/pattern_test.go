@@ -154,7 +154,7 @@ func TestPatternStartBytes(t *testing.T) {
 	if !p.second['s'].has('u') || p.second['s'].has('a') || !p.second['b'].has('a') {
 		t.Errorf("second bytes of %s are wrong", p)
 	}
-	if got := p.candidates("sa su ba bu", 0, nil); !reflect.DeepEqual(got, []int{3, 6}) {
+	if got := p.candidates("sa su ba bu", nil); !reflect.DeepEqual(got, []int{3, 6}) {
 		t.Errorf("candidates %v, want [3 6]", got)
 	}
 	// the plain expression stays available and unchanged

@@ -125,8 +125,15 @@ func NewPrefetch() *Prefetch {
 	}
 }
 
-// Prefetcher reads, in one graph round trip, the relations selected
-// below the facts of one type with these ids.
+// Prefetcher reads, in one graph round trip, the facts of one type with
+// these ids and the relations selected below them.
 type Prefetcher interface {
 	Prefetch(ctx context.Context, typeName string, ids []string, selections []Selection) (*Prefetch, error)
+}
+
+// PartyPrefetcher finds a party by name, as Reader.PartyByName does, and
+// reads the relations selected below it in the same graph round trip. The
+// party is nil when none matches.
+type PartyPrefetcher interface {
+	PrefetchPartyByName(ctx context.Context, name string, selections []Selection) (*StoredParty, *Prefetch, error)
 }

@@ -16,7 +16,8 @@ import (
 // them in one more graph query (facts.Prefetcher) and primes the
 // request's loaders with it, so the field resolvers below find it all
 // without asking the graph again: a request costs two graph round trips
-// whatever its depth. What the prefetch does not cover still goes through
+// whatever its depth. party(name:) finds the party and reads below it in
+// the same query (facts.PartyPrefetcher): one round trip. What the prefetch does not cover still goes through
 // the loaders: search hits, the results of mutations, and the relations
 // below a fact reached by a field that is not a relation of the read
 // model.
@@ -30,6 +31,44 @@ func (r *Resolver) prefetchBelow(ctx context.Context, t string, ids []string, co
 	if !ok || len(ids) == 0 {
 		return nil
 	}
+	below := selectionsBelow(ctx, t, connection)
+	if below == nil {
+		return nil
+	}
+	fetched, err := prefetcher.Prefetch(ctx, t, ids, below)
+	if err != nil {
+		return err
+	}
+	r.loadersFor(ctx).prime(fetched)
+	return nil
+}
+
+// partyByName finds the party the party(name:) field asks for. When the
+// graph can, it reads the relations selected below the party in the same
+// round trip; else it finds the party, then prefetches below it.
+func (r *Resolver) partyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
+	if prefetcher, ok := r.Reader.(facts.PartyPrefetcher); ok {
+		if below := selectionsBelow(ctx, "Party", false); below != nil {
+			party, fetched, err := prefetcher.PrefetchPartyByName(ctx, name, below)
+			if err != nil || party == nil {
+				return nil, err
+			}
+			r.loadersFor(ctx).prime(fetched)
+			return party, nil
+		}
+	}
+	party, err := r.Reader.PartyByName(ctx, name)
+	if err != nil || party == nil {
+		return party, err
+	}
+	return party, r.prefetchBelow(ctx, "Party", []string{party.ID}, false)
+}
+
+// selectionsBelow reads which relations of type t the field being
+// resolved selects below it (below a connection of them when connection
+// is true). It is nil when there are none, or more than one prefetch
+// should read.
+func selectionsBelow(ctx context.Context, t string, connection bool) []facts.Selection {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || !graphql.HasOperationContext(ctx) {
 		return nil
@@ -44,12 +83,7 @@ func (r *Resolver) prefetchBelow(ctx context.Context, t string, ids []string, co
 	if len(below) == 0 || size(below) > MaxPrefetchRelations {
 		return nil
 	}
-	fetched, err := prefetcher.Prefetch(ctx, t, ids, below)
-	if err != nil {
-		return err
-	}
-	r.loadersFor(ctx).prime(fetched)
-	return nil
+	return below
 }
 
 // MaxPrefetchRelations caps how many relations one prefetch reads. A

@@ -321,11 +321,7 @@ func (r *precedentResolver) EvidenceConnection(ctx context.Context, obj *facts.S
 
 // Party is the resolver for the party field.
 func (r *queryResolver) Party(ctx context.Context, name string) (*facts.StoredParty, error) {
-	party, err := r.Reader.PartyByName(ctx, name)
-	if err != nil || party == nil {
-		return party, err
-	}
-	return party, r.prefetchBelow(ctx, "Party", []string{party.ID}, false)
+	return r.partyByName(ctx, name)
 }
 
 // Node is the resolver for the node field.
@@ -365,11 +361,12 @@ func (r *queryResolver) Parties(ctx context.Context, first *int, after *string, 
 
 // Case is the resolver for the case field.
 func (r *queryResolver) Case(ctx context.Context, id string) (*facts.StoredCase, error) {
-	found, err := loadOne(ctx, r.loadersFor(ctx).Case, id, caseID)
-	if err != nil || found == nil {
-		return found, err
+	// The prefetch reads the case too, so finding it asks the graph again
+	// only when nothing is selected below it.
+	if err := r.prefetchBelow(ctx, "Case", []string{id}, false); err != nil {
+		return nil, err
 	}
-	return found, r.prefetchBelow(ctx, "Case", []string{found.ID}, false)
+	return loadOne(ctx, r.loadersFor(ctx).Case, id, caseID)
 }
 
 // Cases is the resolver for the cases field.

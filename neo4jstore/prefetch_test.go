@@ -235,3 +235,52 @@ func TestPrefetchPagesMatchBatchReads(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefetchPartyByNameMatchesTwoReads finds parties by name, in any
+// case, and by alias, with everything below them read in the same query, and checks
+// the party and every list against PartyByName followed by Prefetch, in
+// one round trip instead of two. A name no party has finds nothing.
+func TestPrefetchPartyByNameMatchesTwoReads(t *testing.T) {
+	ctx := context.Background()
+	fixtureParties(t)
+	below := everything("Party", 2)
+	for i := range below {
+		if below[i].Field == "supporters" {
+			below[i].Limit = 1 // a first page too
+		}
+	}
+	for _, name := range []string{"Northwind", "NORTHWIND LTD.", "bluebird", "Ministry of Trade"} {
+		party, fetched, err := store.PrefetchPartyByName(ctx, name, below)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := store.PartyByName(ctx, name)
+		if err != nil || want == nil || party == nil {
+			t.Fatalf("%q: found %+v in one query and %+v (%v) alone", name, party, want, err)
+		}
+		if !reflect.DeepEqual(*party, *want) {
+			t.Errorf("%q: found %+v in one query, %+v alone", name, *party, *want)
+		}
+		wantFetched, err := store.Prefetch(ctx, "Party", []string{want.ID}, below)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fetched, wantFetched) {
+			t.Errorf("%q: the relations read in one query differ from the prefetch's:\n%+v\n%+v", name, fetched, wantFetched)
+		}
+		if len(fetched.Lists) == 0 || len(fetched.Pages) == 0 {
+			t.Errorf("%q: nothing was read below the party: %+v", name, fetched)
+		}
+	}
+	counted, trips := store.CountRoundTrips(ctx)
+	if _, _, err := store.PrefetchPartyByName(counted, "Northwind", below); err != nil {
+		t.Fatal(err)
+	}
+	if n := trips(); n != 1 {
+		t.Errorf("finding a party and reading below it took %d round trips, want 1", n)
+	}
+	party, fetched, err := store.PrefetchPartyByName(ctx, "Nobody Of That Name", below)
+	if err != nil || party != nil || len(fetched.Lists) != 0 {
+		t.Errorf("an unknown name found %+v, %+v, %v", party, fetched, err)
+	}
+}

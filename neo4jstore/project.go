@@ -179,7 +179,8 @@ func (q *prefetchQuery) read(t, c, p string, below []facts.Selection) string {
 }
 
 // Prefetch reads the facts of type t with these ids and every relation
-// selected below them, in one graph round trip.
+// selected below them, in one graph round trip. The facts themselves are
+// in the result too, for the types the API loads by id.
 func (s *Store) Prefetch(ctx context.Context, t string, ids []string, below []facts.Selection) (*facts.Prefetch, error) {
 	out := facts.NewPrefetch()
 	label, ok := rootLabels[t]
@@ -194,9 +195,34 @@ func (s *Store) Prefetch(ctx context.Context, t string, ids []string, below []fa
 		return nil, err
 	}
 	for _, r := range records {
-		absorb(out, t, item(r), below)
+		m := item(r)
+		index(out, t, m)
+		absorb(out, t, m, below)
 	}
 	return out, nil
+}
+
+// PrefetchPartyByName finds a party as PartyByName does and reads every
+// relation selected below it, in one graph round trip. The party is nil
+// when none matches.
+func (s *Store) PrefetchPartyByName(ctx context.Context, name string, below []facts.Selection) (*facts.StoredParty, *facts.Prefetch, error) {
+	out := facts.NewPrefetch()
+	q := &prefetchQuery{params: partyByNameParams(name)}
+	root := q.fresh()
+	// The party is renamed to a fresh variable, so that no name of the
+	// lookup is in scope of the relations' subqueries.
+	query := partyByName + `
+WITH p AS ` + root + `
+RETURN ` + q.read("Party", root, "", below) + ` AS item`
+	records, err := s.read(ctx, query, q.params)
+	if err != nil || len(records) == 0 {
+		return nil, out, err
+	}
+	m := item(records[0])
+	party := decodeParty(m)
+	index(out, "Party", m)
+	absorb(out, "Party", m, below)
+	return &party, out, nil
 }
 
 // absorb decodes the relations read below fact m of type t into out.

@@ -16,11 +16,12 @@ const (
 	precedentProjection = `{.id, .name, .kind, .citation}`
 )
 
-// partyByNameQuery finds a party by $lower (a name in lower case) or $id,
-// else by an alias equal to $lower. The alias branch runs under an UNWIND
-// of an empty list when a name matched: with a WHERE on size(named)
-// instead, the planner scans every party and only then filters.
-const partyByNameQuery = `
+// partyByName finds a party by $lower (a name in lower case) or $id,
+// else by an alias equal to $lower, and leaves it in p: at most one row.
+// The alias branch runs under an UNWIND of an empty list when a name
+// matched: with a WHERE on size(named) instead, the planner scans every
+// party and only then filters.
+const partyByName = `
 OPTIONAL MATCH (named:Party) WHERE named.nameLower = $lower OR named.id = $id
 WITH collect(named) AS named
 CALL (named) {
@@ -31,19 +32,25 @@ CALL (named) {
   MATCH (p:Party) WHERE any(a IN p.aliases WHERE toLower(a) = $lower)
   RETURN p
 }
-RETURN p` + partyProjection + ` AS item,
-       (p.nameLower = $lower OR p.id = $id) AS exact,
-       COUNT { (p)-[:EVIDENCED_BY]->() } AS weight
+WITH p, (p.nameLower = $lower OR p.id = $id) AS exact, COUNT { (p)-[:EVIDENCED_BY]->() } AS weight
 ORDER BY exact DESC, weight DESC, p.nameLower, p.id
 LIMIT 1`
+
+// partyByNameQuery reads the party partyByName finds.
+const partyByNameQuery = partyByName + `
+RETURN p` + partyProjection + ` AS item`
+
+// partyByNameParams are the parameters of partyByName for a name.
+func partyByNameParams(name string) map[string]any {
+	return map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id": "party:" + facts.Key(name)}
+}
 
 // PartyByName finds the party with that name, ignoring case, or else the
 // best-evidenced party with that alias. It returns nil when none matches.
 // Names and ids are found through their indexes; only a name that is no
 // party's name makes it look through every party's aliases.
 func (s *Store) PartyByName(ctx context.Context, name string) (*facts.StoredParty, error) {
-	params := map[string]any{"lower": strings.ToLower(strings.TrimSpace(name)), "id": "party:" + facts.Key(name)}
-	records, err := s.read(ctx, partyByNameQuery, params)
+	records, err := s.read(ctx, partyByNameQuery, partyByNameParams(name))
 	if err != nil || len(records) == 0 {
 		return nil, err
 	}

@@ -483,13 +483,14 @@ WITH r, row WHERE row.case <> ''
 MATCH (c:Case {id: row.case})
 MERGE (r)-[:IN_CASE]->(c)`},
 	}
-	// Evidence last, once every fact it belongs to exists. The label comes
-	// from the fixed list below, never from input.
+	// Evidence last, once every fact it belongs to exists; the article was
+	// written before every step. The label comes from the fixed list below,
+	// never from input.
 	for _, label := range []string{"Case", "Party", "Court", "Judge", "Precedent", "Argument", "Support", "Ruling"} {
 		steps = append(steps, step{name: "evidence for " + label, rows: p.evidence[label], query: `
 UNWIND $rows AS row
 MATCH (f:` + label + ` {id: row.factId})
-MERGE (a:Article {id: row.article})
+MATCH (a:Article {id: row.article})
 MERGE (e:Evidence {id: row.id})
 SET e.factId = row.factId, e.quote = row.quote, e.start = row.start, e.end = row.end,
     e.note = row.note, e.confidence = row.confidence

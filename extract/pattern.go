@@ -15,20 +15,24 @@ import (
 // with one of a few words ("\b(?:sued|sues|…)"), so a pattern works out
 // from the compiled program which pairs of bytes a match can start with
 // and, for short lists of candidates, tries the expression anchored at each
-// candidate only. The anchored try starts one byte early and consumes
+// candidate only. Where the expression opens with a few words, a candidate
+// must also begin with one of their first bytes (see matchPrefixes). The anchored try starts one byte early and consumes
 // that byte, so that "\b" still sees what comes before the candidate. An
 // expression anchored with "^" already is tried only when the text's
 // first two bytes allow a match.
 type pattern struct {
 	*regexp.Regexp // the expression as written, for everything not sped up
 
-	fast      bool           // the candidate search applies
-	anchored  bool           // every match starts at the start of the text
-	first     [256]bool      // bytes a match can start with
-	second    *[256]byteSet  // bytes that may follow each first byte
-	wordStart bool           // every match starts at a word boundary
-	atStart   *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
-	inText    *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
+	fast      bool          // the candidate search applies
+	anchored  bool          // every match starts at the start of the text
+	first     [256]bool     // bytes a match can start with
+	second    *[256]byteSet // bytes that may follow each first byte
+	wordStart bool          // every match starts at a word boundary
+	// prefixes lists, by first byte, the byte strings one of which every
+	// match begins with; nil when they would not narrow the search.
+	prefixes *[256][]string
+	atStart  *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
+	inText   *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
 }
 
 // patterns are all the package's patterns, for the tests.
@@ -50,6 +54,7 @@ func mustCompile(expr string) *pattern {
 		return p
 	}
 	p.fast = true
+	p.prefixes = matchPrefixes(prog)
 	if p.anchored {
 		return p // one try at the start, when its first bytes allow
 	}
@@ -206,6 +211,170 @@ func runeStarts(inst *syntax.Inst, set *byteSet) {
 	}
 }
 
+// Limits of the prefix lists (see matchPrefixes): how long a prefix may
+// grow, how many prefixes a pattern may keep, and how many different
+// bytes a step may branch into.
+const (
+	maxPrefixLen    = 8
+	maxPrefixes     = 64
+	maxPrefixBranch = 8
+)
+
+// matchPrefixes works out byte strings, one of which every match of prog
+// begins with, grouped by their first byte. It follows the program one
+// byte at a time: a prefix stops growing where the expression may end,
+// takes a non-ASCII character or a class of more than maxPrefixBranch
+// bytes, or reaches maxPrefixLen; the growing stops for all when the list
+// would pass maxPrefixes. Assertions such as "\b" are passed over, which
+// only lets more texts through. The result is nil when the empty string
+// is a prefix: the first-byte test already does all it could.
+func matchPrefixes(prog *syntax.Prog) *[256][]string {
+	type branch struct {
+		prefix string
+		pcs    []uint32 // where the program goes on after the prefix
+	}
+	growing := []branch{{"", []uint32{uint32(prog.Start)}}}
+	var stopped, best []string
+	for len(growing) > 0 {
+		var next []branch
+		at := map[string]int{} // index in next of each longer prefix
+		for _, b := range growing {
+			steps, ends := followPrefix(prog, b.pcs)
+			if ends || len(b.prefix) == maxPrefixLen {
+				stopped = append(stopped, b.prefix)
+				continue
+			}
+			for _, step := range steps {
+				longer := b.prefix + string(step.c)
+				k, ok := at[longer]
+				if !ok {
+					k = len(next)
+					at[longer] = k
+					next = append(next, branch{prefix: longer})
+				}
+				next[k].pcs = append(next[k].pcs, step.pc)
+			}
+		}
+		if len(stopped)+len(next) > maxPrefixes {
+			break // keep the shorter prefixes of the round before
+		}
+		best = append([]string(nil), stopped...)
+		for _, b := range next {
+			best = append(best, b.prefix)
+		}
+		growing = next
+	}
+	if len(best) == 0 {
+		return nil
+	}
+	byFirst := new([256][]string)
+	for _, pre := range best {
+		if pre == "" {
+			return nil
+		}
+		byFirst[pre[0]] = append(byFirst[pre[0]], pre)
+	}
+	return byFirst
+}
+
+// prefixStep is one byte a program may consume next, and where it goes on.
+type prefixStep struct {
+	c  byte
+	pc uint32
+}
+
+// followPrefix follows the program from pcs over everything that consumes
+// no byte and returns the bytes it may consume next; ends is true when
+// the match may end there or go on with a character that is not one of a
+// few ASCII bytes.
+func followPrefix(prog *syntax.Prog, pcs []uint32) (steps []prefixStep, ends bool) {
+	seen := make([]bool, len(prog.Inst))
+	stack := append([]uint32(nil), pcs...)
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		inst := &prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, inst.Arg, inst.Out)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			stack = append(stack, inst.Out)
+		case syntax.InstFail:
+		case syntax.InstRune1, syntax.InstRune:
+			bytes, ok := asciiRunes(inst)
+			if !ok {
+				return nil, true
+			}
+			for _, c := range bytes {
+				steps = append(steps, prefixStep{c, inst.Out})
+			}
+		default: // a match, or any character
+			return nil, true
+		}
+	}
+	return steps, false
+}
+
+// asciiRunes returns the bytes inst matches when they are all ASCII and
+// at most maxPrefixBranch of them (case folding included).
+func asciiRunes(inst *syntax.Inst) ([]byte, bool) {
+	var set byteSet
+	var out []byte
+	add := func(r rune) bool {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+		if !set.has(byte(r)) {
+			set.add(byte(r))
+			out = append(out, byte(r))
+		}
+		return len(out) <= maxPrefixBranch
+	}
+	runes := inst.Rune
+	if inst.Op == syntax.InstRune1 || len(runes) == 1 {
+		if !add(runes[0]) {
+			return nil, false
+		}
+		if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(runes[0]); f != runes[0]; f = unicode.SimpleFold(f) {
+				if !add(f) {
+					return nil, false
+				}
+			}
+		}
+		return out, true
+	}
+	for i := 0; i+1 < len(runes); i += 2 {
+		if runes[i+1]-runes[i] >= maxPrefixBranch {
+			return nil, false
+		}
+		for r := runes[i]; r <= runes[i+1]; r++ {
+			if !add(r) {
+				return nil, false
+			}
+		}
+	}
+	return out, true
+}
+
+// hasPrefixAt reports whether s, from offset i, begins with one of the
+// pattern's prefixes (always when it has none).
+func (p *pattern) hasPrefixAt(s string, i int) bool {
+	if p.prefixes == nil {
+		return true
+	}
+	for _, pre := range p.prefixes[s[i]] {
+		if len(s)-i >= len(pre) && s[i:i+len(pre)] == pre {
+			return true
+		}
+	}
+	return false
+}
+
 // maxCandidates is how many candidate starts a text may have for the
 // anchored tries to beat one unanchored search.
 const maxCandidates = 16
@@ -220,6 +389,9 @@ func (p *pattern) candidates(s string, buf []int) []int {
 		}
 		if p.wordStart && i > 0 && regexpWordByte(s[i-1]) == regexpWordByte(s[i]) {
 			continue // no word boundary before s[i]
+		}
+		if !p.hasPrefixAt(s, i) {
+			continue
 		}
 		out = append(out, i)
 		if len(out) > maxCandidates {
@@ -262,7 +434,7 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 		return nil, false
 	}
 	if p.anchored {
-		if len(s) > 0 && p.first[s[0]] && (len(s) == 1 || p.second[s[0]].has(s[1])) {
+		if len(s) > 0 && p.first[s[0]] && (len(s) == 1 || p.second[s[0]].has(s[1])) && p.hasPrefixAt(s, 0) {
 			return nil, false // worth the try
 		}
 		return nil, true

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -108,6 +109,36 @@ func TestGroundOpeningsLikeOneAlternation(t *testing.T) {
 	}
 }
 
+// TestPatternPrefixes checks the byte strings matches must begin with.
+func TestPatternPrefixes(t *testing.T) {
+	cases := []struct {
+		expr     string
+		prefixes []string // nil: no prefix list
+	}{
+		{`\b(?:sued|backed)\b`, []string{"backed", "sued"}},
+		{`(?i)\bthe`, []string{"THE", "THe", "ThE", "The", "tHE", "tHe", "thE", "the"}},
+		{`(?i)\bsued`, nil}, // "s" folds to the non-ASCII long s too
+		{`^(?:'s)?, (?:which|who)`, []string{"'s, whic", "'s, who", ", which", ", who"}},
+		{`\bthe [a-z]+ court`, []string{"the "}},
+		{`\b(?:[Tt]he|[Aa]n?)\b`, []string{"A", "The", "a", "the"}}, // "A" may be all
+		{`\p{Lu}\p{Ll}+`, nil},
+		{`[A-Z]\w+`, nil},
+	}
+	for _, c := range cases {
+		p := mustCompile(c.expr)
+		var got []string
+		if p.prefixes != nil {
+			for _, list := range p.prefixes {
+				got = append(got, list...)
+			}
+			sort.Strings(got)
+		}
+		if !reflect.DeepEqual(got, c.prefixes) {
+			t.Errorf("%s: prefixes %q, want %q", c.expr, got, c.prefixes)
+		}
+	}
+}
+
 // TestPatternStartBytes checks which expressions get the candidate search
 // and the bytes they may start with.
 func TestPatternStartBytes(t *testing.T) {
@@ -154,8 +185,9 @@ func TestPatternStartBytes(t *testing.T) {
 	if !p.second['s'].has('u') || p.second['s'].has('a') || !p.second['b'].has('a') {
 		t.Errorf("second bytes of %s are wrong", p)
 	}
-	if got := p.candidates("sa su ba bu", nil); !reflect.DeepEqual(got, []int{3, 6}) {
-		t.Errorf("candidates %v, want [3 6]", got)
+	// and so do the prefixes
+	if got := p.candidates("sa su ba bu sue backe sued backed", nil); !reflect.DeepEqual(got, []int{22, 27}) {
+		t.Errorf("candidates %v, want [22 27]", got)
 	}
 	// the plain expression stays available and unchanged
 	if p := mustCompile(`\bsued\b`); p.Regexp.String() != regexp.MustCompile(`\bsued\b`).String() {

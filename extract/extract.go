@@ -69,9 +69,14 @@ func Extract(in Input) (facts.Document, error) {
 
 // doc is the working state of one extraction.
 type doc struct {
-	text  []rune // Article.Text
-	m     string // text folded to ASCII quotes, rune for rune
-	title string // folded title
+	text []rune // Article.Text
+	// quotable is Article.Text when it is valid UTF-8, so that evidence
+	// quotes are slices of it; quoteAt maps a rune offset to its byte
+	// offset there (nil when the text is ASCII).
+	quotable string
+	quoteAt  []int32
+	m        string // text folded to ASCII quotes, rune for rune
+	title    string // folded title
 	// runeAt maps a byte offset of m to a rune offset; nil when m is ASCII.
 	runeAt []int32
 	sents  []sentence
@@ -198,6 +203,16 @@ func (s *sentence) present(hints []string) []string {
 func newDoc(text, title string) *doc {
 	d := &doc{text: []rune(text)}
 	d.lastPlural.si = -2
+	if utf8.ValidString(text) {
+		d.quotable = text
+		if len(text) != len(d.text) {
+			d.quoteAt = make([]int32, 0, len(d.text)+1)
+			for bi := range text {
+				d.quoteAt = append(d.quoteAt, int32(bi))
+			}
+			d.quoteAt = append(d.quoteAt, int32(len(text)))
+		}
+	}
 	folded := make([]rune, len(d.text))
 	for i, r := range d.text {
 		folded[i] = asciiFold(r)
@@ -259,7 +274,19 @@ func (d *doc) evidence(si int, note string) facts.Evidence {
 // evidenceSpan quotes the byte range [start, end) of m.
 func (d *doc) evidenceSpan(start, end int, note string) facts.Evidence {
 	rs, re := d.rune(start), d.rune(end)
-	return facts.Evidence{Quote: string(d.text[rs:re]), Start: rs, End: re, Note: note}
+	return facts.Evidence{Quote: d.quote(rs, re), Start: rs, End: re, Note: note}
+}
+
+// quote returns the text's runes [rs, re) as a string: a slice of the
+// text when it is valid UTF-8, which needs no copy.
+func (d *doc) quote(rs, re int) string {
+	switch {
+	case d.quotable == "":
+		return string(d.text[rs:re])
+	case d.quoteAt == nil:
+		return d.quotable[rs:re]
+	}
+	return d.quotable[d.quoteAt[rs]:d.quoteAt[re]]
 }
 
 // sentenceAt returns the index of the sentence containing byte offset b.

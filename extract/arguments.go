@@ -37,12 +37,22 @@ var reportingVerbs = []struct {
 // positionPhrase is "its position that …" with the possessor the subject
 // of the sentence; relativeSays is ", which it says …".
 var (
-	positionPhrase  = mustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b|\bdenie[sd] (?:the |any |all )?(?:allegations|claims|charges|accusations|wrongdoing),? (?:saying|and said|insisting|arguing) (?:that )?`)
-	relativeSays    = mustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
-	quoteIntro      = mustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
-	quoteVerb       = mustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
-	quoteFirst      = mustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	notAnArgument   = mustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b|\b(?:could|would|will|might|may) (?:not |still )?face\b|^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b|^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with|respect|abide by)\b|^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`)
+	positionPhrase = mustCompile(`\b(?:its|their) (?:position|view|argument|contention|stance) that\b|\b(?:insisting|arguing|contending|maintaining) that\b|\btelling (?:the )?(?:court|judges?|justices|panel|jury|tribunal) that\b|\bdenie[sd] (?:the |any |all )?(?:allegations|claims|charges|accusations|wrongdoing),? (?:saying|and said|insisting|arguing) (?:that )?`)
+	relativeSays   = mustCompile(`, which (?:it|they) (?:says|said|argues|argued|claims|claimed|contends|contended|maintains|insists)\b`)
+	quoteIntro     = mustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
+	quoteVerb      = mustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
+	quoteFirst     = mustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
+	// notAnArgument are the openings of a claim that is a reaction, not an
+	// argument ("it was disappointed", "they would appeal"), as separate
+	// patterns small enough for the backtracking matcher (see
+	// isNotAnArgument).
+	notAnArgument = []*pattern{
+		mustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b`),
+		mustCompile(`(?i)\b(?:could|would|will|might|may) (?:not |still )?face\b`),
+		mustCompile(`(?i)^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b`),
+		mustCompile(`(?i)^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with|respect|abide by)\b`),
+		mustCompile(`(?i)^(?:it|they|he|she|we) (?:was|were|is|are) (?:encouraged|relieved|heartened|thrilled|saddened|dismayed|gratified|delighted)\b`),
+	}
 	subjectAdverbs  = mustCompile(`^(?: (?:also|again|on \w+|last \w+|this \w+|then|later|earlier|still|now|has|have|had|previously|repeatedly|long|consistently)\b)*$`)
 	prepositionTail = mustCompile(`\b(?:at|of|from|with|by|in|to|on|near|about|familiar with)\s+$`)
 	// speakerAppositive is a clause between a speaker and its verb.
@@ -128,13 +138,24 @@ func (d *doc) sentenceSubject(si, pos int) *mention {
 	return nil
 }
 
+// isNotAnArgument reports whether one of the notAnArgument openings
+// matches the claim's lead.
+func isNotAnArgument(lead string) bool {
+	for _, p := range notAnArgument {
+		if p.MatchString(lead) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) findArguments() {
 	seen := map[[2]int]bool{} // party index, sentence
 	add := func(a *argument) {
 		if a.by == nil {
 			return
 		}
-		if lead := head(a.claim, 120); mayContain(strings.ToLower(lead), feelingHints) && notAnArgument.MatchString(lead) {
+		if lead := head(a.claim, 120); mayContain(strings.ToLower(lead), feelingHints) && isNotAnArgument(lead) {
 			// "it was disappointed but noted that …": the rest is the argument
 			m := butThat.FindStringIndex(a.claim)
 			if m == nil {

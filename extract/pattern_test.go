@@ -194,3 +194,20 @@ func TestPatternStartBytes(t *testing.T) {
 		t.Errorf("expression changed: %s", p.Regexp)
 	}
 }
+
+// TestNotAnArgumentLikeOneAlternation checks that trying the
+// notAnArgument openings one by one answers as their alternation would.
+func TestNotAnArgumentLikeOneAlternation(t *testing.T) {
+	var exprs []string
+	for _, p := range notAnArgument {
+		exprs = append(exprs, strings.TrimPrefix(p.String(), "(?i)"))
+	}
+	whole := regexp.MustCompile("(?i)" + strings.Join(exprs, "|"))
+	for _, s := range exampleTexts() {
+		for _, lead := range []string{s, head(s, 120)} {
+			if got, want := isNotAnArgument(lead), whole.MatchString(lead); got != want {
+				t.Fatalf("on %q: %v, alternation %v", lead, got, want)
+			}
+		}
+	}
+}

@@ -23,11 +23,14 @@ import (
 type pattern struct {
 	*regexp.Regexp // the expression as written, for everything not sped up
 
-	fast      bool          // the candidate search applies
-	anchored  bool          // every match starts at the start of the text
-	first     [256]bool     // bytes a match can start with
-	second    *[256]byteSet // bytes that may follow each first byte
-	wordStart bool          // every match starts at a word boundary
+	fast     bool          // the candidate search applies
+	anchored bool          // every match starts at the start of the text
+	first    [256]bool     // bytes a match can start with
+	second   *[256]byteSet // bytes that may follow each first byte
+	// boundless has the first bytes some match may start with without a
+	// word boundary ("\b") before them; a candidate starting with any
+	// other byte must follow a word boundary.
+	boundless [256]bool
 	// prefixes lists, by first byte, the byte strings one of which every
 	// match begins with; nil when they would not narrow the search.
 	prefixes *[256][]string
@@ -75,7 +78,7 @@ func (b *byteSet) union(o *byteSet) {
 	}
 }
 
-// startBytes fills p.first, p.second, p.wordStart and p.anchored from
+// startBytes fills p.first, p.second, p.boundless and p.anchored from
 // prog. It reports false when the candidate search cannot apply: a match
 // may be empty or start with any byte, or some matches are anchored with
 // "^" and others not.
@@ -88,7 +91,6 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 	seen := map[state]bool{}
 	stack := []state{{uint32(prog.Start), false, false}}
 	anchored, floating := false, false
-	p.wordStart = true
 	p.second = new([256]byteSet)
 	for len(stack) > 0 {
 		st := stack[len(stack)-1]
@@ -119,14 +121,14 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 					continue
 				}
 				p.first[c] = true
+				if !st.boundary {
+					p.boundless[c] = true
+				}
 				if c >= utf8.RuneSelf {
 					p.second[c].addAll() // the next byte goes on the same character
 				} else {
 					p.second[c].union(&next)
 				}
-			}
-			if !st.boundary {
-				p.wordStart = false
 			}
 			if st.begin {
 				anchored = true
@@ -387,7 +389,7 @@ func (p *pattern) candidates(s string, buf []int) []int {
 		if !p.first[s[i]] || i+1 < len(s) && !p.second[s[i]].has(s[i+1]) {
 			continue
 		}
-		if p.wordStart && i > 0 && regexpWordByte(s[i-1]) == regexpWordByte(s[i]) {
+		if !p.boundless[s[i]] && i > 0 && regexpWordByte(s[i-1]) == regexpWordByte(s[i]) {
 			continue // no word boundary before s[i]
 		}
 		if !p.hasPrefixAt(s, i) {

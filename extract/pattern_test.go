@@ -176,9 +176,19 @@ func TestPatternStartBytes(t *testing.T) {
 		if p.first['q'] {
 			t.Errorf("%s: may start with 'q'", c.expr)
 		}
-		if p.wordStart != c.wordStart {
-			t.Errorf("%s: word start %v, want %v", c.expr, p.wordStart, c.wordStart)
+		wordStart := true // every first byte needs a word boundary
+		for _, b := range []byte(c.starts) {
+			if p.boundless[b] {
+				wordStart = false
+			}
 		}
+		if wordStart != c.wordStart {
+			t.Errorf("%s: word start %v, want %v", c.expr, wordStart, c.wordStart)
+		}
+	}
+	// a word boundary is needed before the bytes that only follow one
+	if p := mustCompile(`(?:,\s*|\b)(?:warning|saying)`); p.boundless['w'] || !p.boundless[','] {
+		t.Errorf("%s: boundary needed before 'w' %v, before ',' %v", p, !p.boundless['w'], !p.boundless[','])
 	}
 	// the second byte narrows the candidates
 	p := mustCompile(`\b(?:sued|backed)\b`)

@@ -83,6 +83,15 @@ var pluralOwnerBefore = mustCompile(`\b(?:[Tt]he) ([a-z]+s)' (?:challenge|case|s
 // defence of the rules, which").
 var relativeGap = mustCompile(`^(?:'s? [a-z]+(?: of (?:the |its |their )?[a-z]+)?)?(?:,? (?:which|who))?\s*$`)
 
+// findAlsoDid returns the bounds of alsoDid's match in s; every match
+// holds "did", so a text without it is not searched.
+func findAlsoDid(s string) []int {
+	if !strings.Contains(s, "did") {
+		return nil
+	}
+	return alsoDid.FindStringIndex(s)
+}
+
 // alsoDid follows a phrase of support with more supporters: ", as did
 // several app makers, including X and Y", "and so did X".
 var alsoDid = mustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
@@ -250,7 +259,7 @@ func (d *doc) scanSupports(mark bool) {
 				}
 				if !rule.passive {
 					// ", as did several app makers, including X and Y"
-					if m := alsoDid.FindStringIndex(s.s[mi[1]:]); m != nil {
+					if m := findAlsoDid(s.s[mi[1]:]); m != nil {
 						supporters = append(supporters, d.listAfter(si, end+m[1])...)
 					}
 				}
@@ -436,7 +445,8 @@ func (d *doc) subjectList(si, pos int) []*mention {
 	s := d.sents[si]
 	before := d.m[s.start:pos]
 	t := tail(before, 160)
-	end := pos - (len(t) - listGapStart(t))
+	gap := listGapStart(t)
+	end := pos - (len(t) - gap)
 	var out []*mention
 	lo := d.mentionStart[si]
 	for i := d.mentionStart[si+1] - 1; i >= lo; i-- {
@@ -465,7 +475,7 @@ func (d *doc) subjectList(si, pos int) []*mention {
 	if len(out) == 0 {
 		return d.examplesInGap(si, pos-len(t), pos)
 	}
-	return append(out, d.companionsInGap(si, pos-len(t)+listGapStart(t), pos)...)
+	return append(out, d.companionsInGap(si, pos-len(t)+gap, pos)...)
 }
 
 // companionRe introduces a co-supporter set off inside the subject:

@@ -223,3 +223,18 @@ func TestLowerWords(t *testing.T) {
 		t.Errorf("lowerWords = %v, want %v", got, want)
 	}
 }
+
+// TestIsAcronymOfLikeAcronym checks isAcronymOf against building the
+// acronym.
+func TestIsAcronymOfLikeAcronym(t *testing.T) {
+	names := []string{"Federal Trade Commission", "the Federal Trade Commission", "Trade", "", " ", "Bank of America",
+		"Électricité de France", "Ötzi Group", "ötzi group", "Fair  Trading\tCommission", "and the of", "1st Street Bank"}
+	initials := []string{"FTC", "ftc", "Ftc", "FT", "FTCX", "BA", "BoA", "EDF", "\uFFFDDF", "\uFFFDG", "ÖG", "FTC", "AB", "1SB", "SB"}
+	for _, n := range names {
+		for _, i := range initials {
+			if got, want := isAcronymOf(i, n), acronym(n) == strings.ToUpper(i); got != want {
+				t.Errorf("isAcronymOf(%q, %q) = %v, want %v", i, n, got, want)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/amicus-graph/amicus/facts"
 )
@@ -410,7 +411,7 @@ func (d *doc) sameName(a, b string) bool {
 	if ka == kb {
 		return true
 	}
-	if isInitialism(b) && acronym(a) == strings.ToUpper(b) || isInitialism(a) && acronym(b) == strings.ToUpper(a) {
+	if isInitialism(b) && isAcronymOf(b, a) || isInitialism(a) && isAcronymOf(a, b) {
 		return true
 	}
 	return suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a) || d.brandVariant(a, b) || d.brandVariant(b, a)
@@ -548,6 +549,38 @@ func acronym(name string) string {
 		b.WriteByte(strings.ToUpper(w[:1])[0])
 	}
 	return b.String()
+}
+
+// isAcronymOf reports whether acronym(name) == strings.ToUpper(initials),
+// without building the acronym.
+func isAcronymOf(initials, name string) bool {
+	upper := strings.ToUpper(initials)
+	words, letters := 0, 0
+	for w := range strings.FieldsSeq(name) {
+		words++
+		if isConnector(w) || w == "the" || w == "and" {
+			continue
+		}
+		if letters == len(upper) || upper[letters] != upperFirstByte(w) {
+			return false
+		}
+		letters++
+	}
+	return words >= 2 && letters == len(upper)
+}
+
+// upperFirstByte is strings.ToUpper(w[:1])[0]: an ASCII letter in upper
+// case, other ASCII as it is, and for the first byte of a longer
+// character the first byte of the replacement character U+FFFD.
+func upperFirstByte(w string) byte {
+	c := w[0]
+	switch {
+	case c >= utf8.RuneSelf:
+		return "\uFFFD"[0]
+	case 'a' <= c && c <= 'z':
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // resolveDescriptive links "the company", "the software giant" to the

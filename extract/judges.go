@@ -37,6 +37,14 @@ var judgeTitle = mustCompile(`\b((?:(?:U\.S\.|Chief|Senior|Presiding|Federal|Mag
 // judgeAppositive matches "Maria Lopez, a U.S. district judge in Chicago".
 var judgeAppositive = mustCompile(`\b(` + nameWord + `(?: \p{Lu}\.)?(?: ` + nameParticle + nameWord + `)+), (?:a|the) ((?:(?:U\.S\.|federal|chief|senior|district|circuit|magistrate|bankruptcy|appeals court|state) )*)(judge|justice)(?: (?:in|of|on) ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?`)
 
+// mayBeAppositive reports whether s holds what every match of
+// judgeAppositive does: ", a " or ", the " and "judge" or "justice" in
+// lower case.
+func mayBeAppositive(s string) bool {
+	return (strings.Contains(s, ", a ") || strings.Contains(s, ", the ")) &&
+		(strings.Contains(s, "judge") || strings.Contains(s, "justice"))
+}
+
 // judgeListRe is a list of judges under one plural title: "Justices Ann
 // Doe, Bo Rask and Cy Poe"; group 1 is the title, group 2 the list.
 var judgeListRe = mustCompile(`\b(Justices|Judges) ((?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*(?:(?:,| and|, and) (?:` + nameWord + `|\p{Lu}\.)(?: (?:` + nameWord + `|\p{Lu}\.))*)+)`)
@@ -71,6 +79,9 @@ func (d *doc) findJudges() {
 			d.covered = append(d.covered, span{s.start + mi[0], s.start + mi[1]})
 		}
 		for _, re := range []*pattern{judgeTitle, judgeAppositive} {
+			if re == judgeAppositive && !mayBeAppositive(s.s) {
+				continue
+			}
 			for _, mi := range findAround(re, s.s, s.low, judgeWords, 120, 120) {
 				m := submatches(s.s, mi)
 				var prefix, title, name, place string

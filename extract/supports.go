@@ -96,6 +96,20 @@ func findAlsoDid(s string) []int {
 // several app makers, including X and Y", "and so did X".
 var alsoDid = mustCompile(`^[^;]*?(?:,|;)? (?:as did|and so did|so did)\b`)
 
+// targetPhraseWords are words one of which every match of targetPhrase's
+// first branch holds; a match of the second branch is "in" between
+// spaces.
+var targetPhraseWords = []string{"support", "backing", "behalf", "favo", "side", "siding", "behind", "backed"}
+
+// findTargetPhrase returns the bounds of targetPhrase's match in s,
+// running the pattern only when s holds what a match needs.
+func findTargetPhrase(s string) []int {
+	if !mayContain(s, targetPhraseWords) && strings.TrimSpace(s) != "in" {
+		return nil
+	}
+	return targetPhrase.FindStringIndex(s)
+}
+
 // targetPhrase introduces the supported party after the form of support.
 var targetPhrase = mustCompile(`^[^.;]{0,60}?\b(?:in support of|supporting|backing|on behalf of|in favou?r of|on the side of|siding with|side with|behind|and (?:also )?(?:backed|supported|sided with))\s+|^\s*in\s+$`)
 
@@ -544,7 +558,7 @@ var examplesEnd = mustCompile(`^,?(?: (?:also|too|jointly|each|both|all|have|has
 func (d *doc) targetAfter(si, end int, s sentence) *mention {
 	rest := d.m[end:s.end]
 	off := 0
-	if m := targetPhrase.FindStringIndex(rest); m != nil {
+	if m := findTargetPhrase(rest); m != nil {
 		off = m[1]
 	} else if !strings.HasPrefix(rest, " ") {
 		return nil
@@ -718,7 +732,7 @@ var pluralGroup = mustCompile(`^(?:the|The) ([a-z-]+s)\b`)
 // for the side's lead party only.
 func (d *doc) pluralTarget(end int, s sentence) ([]*party, string) {
 	rest := d.m[end:s.end]
-	if m := targetPhrase.FindStringIndex(rest); m != nil {
+	if m := findTargetPhrase(rest); m != nil {
 		rest = rest[m[1]:]
 	} else {
 		rest = strings.TrimPrefix(rest, " ")

@@ -506,7 +506,7 @@ func tokens(s string) [][2]int {
 		}
 		return 0
 	}
-	var out [][2]int
+	out := make([][2]int, 0, len(s)/5+1) // about one word in five bytes
 	for i := 0; i < len(s); {
 		first := 1
 		if !isAlnum(s[i]) {
@@ -608,8 +608,8 @@ func upperWords(m string) map[string]bool {
 
 // lowerWords is the set of words that occur in lower case in the text.
 func lowerWords(m string) map[string]bool {
-	out := map[string]bool{}
-	start := -1 // the start of the current word, or -1
+	out := make(map[string]bool, len(m)/32) // a guess at the number of different words
+	start := -1                             // the start of the current word, or -1
 	for i, r := range m {
 		inWord := unicode.IsLetter(r) || r == '-'
 		switch {

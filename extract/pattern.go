@@ -370,7 +370,8 @@ func (p *pattern) hasPrefixAt(s string, i int) bool {
 		return true
 	}
 	for _, pre := range p.prefixes[s[i]] {
-		if len(s)-i >= len(pre) && s[i:i+len(pre)] == pre {
+		// the last byte first: it tells most prefixes apart quickest
+		if n := len(pre); len(s)-i >= n && s[i+n-1] == pre[n-1] && s[i:i+n] == pre {
 			return true
 		}
 	}

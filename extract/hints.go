@@ -164,7 +164,8 @@ var (
 // falls back to searching the sentence.
 var (
 	hintWords   []string                 // every registered hint, by id
-	hintBuckets [4096][]int              // hint ids by the pairBit of their first two bytes
+	hintBuckets [4096][]int              // ids of two-byte hints by the pairBit of their bytes
+	hintTriples [4096][]int              // ids of longer hints by tripleSlot of their first three bytes
 	hintShort   []int                    // hint ids shorter than two bytes
 	hintMasks   = map[hintKey][]uint64{} // registered lists
 	hintLists   = map[hintKey][]int{}    // the ids of each registered list's hints
@@ -206,9 +207,13 @@ func init() {
 			id := len(hintWords)
 			hintIDs[h] = id
 			hintWords = append(hintWords, h)
-			if len(h) < 2 {
+			switch {
+			case len(h) < 2:
 				hintShort = append(hintShort, id)
-			} else {
+			case len(h) > 2:
+				slot := tripleSlot(h[0], h[1], h[2])
+				hintTriples[slot] = append(hintTriples[slot], id)
+			default:
 				w, bit := pairBit(h[0], h[1])
 				b := w<<6 | bits.TrailingZeros64(bit)
 				hintBuckets[b] = append(hintBuckets[b], id)
@@ -234,12 +239,18 @@ func init() {
 	}
 }
 
+// tripleSlot is the hintTriples slot of hints starting with bytes a, b,
+// c.
+func tripleSlot(a, b, c byte) int {
+	return int((uint(a)*961 + uint(b)*31 + uint(c)) & 4095)
+}
+
 // hintWordCount is the number of words of a sentence's hint flags.
 func hintWordCount() int { return (len(hintWords) + 63) / 64 }
 
 // hintFlags sets in flags (hintWordCount words, zeroed) a bit for each
-// registered hint that low contains: one pass over low, trying only the
-// hints that start with each byte pair.
+// registered hint that low contains: one pass over low, trying at each
+// offset only the hints that start with the two or three bytes there.
 func hintFlags(flags []uint64, low string) {
 	set := func(id int) { flags[id/64] |= 1 << (id % 64) }
 	for _, id := range hintShort {
@@ -252,6 +263,13 @@ func hintFlags(flags []uint64, low string) {
 		for _, id := range hintBuckets[w<<6|bits.TrailingZeros64(bit)] {
 			if strings.HasPrefix(low[i:], hintWords[id]) {
 				set(id)
+			}
+		}
+		if i+2 < len(low) {
+			for _, id := range hintTriples[tripleSlot(low[i], low[i+1], low[i+2])] {
+				if strings.HasPrefix(low[i:], hintWords[id]) {
+					set(id)
+				}
 			}
 		}
 	}

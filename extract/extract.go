@@ -69,10 +69,11 @@ func Extract(in Input) (facts.Document, error) {
 
 // doc is the working state of one extraction.
 type doc struct {
-	text []rune // Article.Text
-	// quotable is Article.Text when it is valid UTF-8, so that evidence
-	// quotes are slices of it; quoteAt maps a rune offset to its byte
-	// offset there (nil when the text is ASCII).
+	// text is Article.Text as runes when it is not valid UTF-8; else
+	// quotable is Article.Text, so that evidence quotes are slices of it,
+	// and quoteAt maps a rune offset to its byte offset there (nil when
+	// the text is ASCII).
+	text     []rune
 	quotable string
 	quoteAt  []int32
 	m        string // text folded to ASCII quotes, rune for rune
@@ -201,25 +202,29 @@ func (s *sentence) present(hints []string) []string {
 }
 
 func newDoc(text, title string) *doc {
-	d := &doc{text: []rune(text)}
+	d := &doc{}
 	d.lastPlural.si = -2
 	if utf8.ValidString(text) {
 		d.quotable = text
-		if len(text) != len(d.text) {
-			d.quoteAt = make([]int32, 0, len(d.text)+1)
+		if runes := utf8.RuneCountInString(text); runes != len(text) {
+			d.quoteAt = make([]int32, 0, runes+1)
 			for bi := range text {
 				d.quoteAt = append(d.quoteAt, int32(bi))
 			}
 			d.quoteAt = append(d.quoteAt, int32(len(text)))
 		}
+		d.m = strings.Map(asciiFold, text) // the same as folding the runes below
+	} else {
+		// the runes of bad bytes are U+FFFD, in m too
+		d.text = []rune(text)
+		folded := make([]rune, len(d.text))
+		for i, r := range d.text {
+			folded[i] = asciiFold(r)
+		}
+		d.m = string(folded)
 	}
-	folded := make([]rune, len(d.text))
-	for i, r := range d.text {
-		folded[i] = asciiFold(r)
-	}
-	d.m = string(folded)
 	d.title = strings.Map(asciiFold, title)
-	if len(d.m) != len(folded) {
+	if runes := utf8.RuneCountInString(d.m); runes != len(d.m) {
 		d.runeAt = make([]int32, len(d.m)+1)
 		ri := int32(0)
 		for bi := range d.m {
@@ -235,7 +240,7 @@ func newDoc(text, title string) *doc {
 				d.runeAt[bi] = last
 			}
 		}
-		d.runeAt[len(d.m)] = int32(len(folded))
+		d.runeAt[len(d.m)] = int32(runes)
 	}
 	para := 0
 	prevEnd := 0
@@ -281,7 +286,7 @@ func (d *doc) evidenceSpan(start, end int, note string) facts.Evidence {
 // text when it is valid UTF-8, which needs no copy.
 func (d *doc) quote(rs, re int) string {
 	switch {
-	case d.quotable == "":
+	case d.text != nil:
 		return string(d.text[rs:re])
 	case d.quoteAt == nil:
 		return d.quotable[rs:re]

@@ -182,22 +182,37 @@ func (d *doc) findArguments() {
 			// the patterns are anchored: they only need the words after
 			// the mention
 			near := head(after, 200)
+			// the tests of near that every verb below shares, made once on
+			// first need: where " said" follows adverbs only (0: nowhere),
+			// and whether an appositive opens near
+			adverbsKnown, adverbsEnd := false, 0
+			appositiveKnown, appositive := false, false
 			for _, v := range reportingVerbs {
 				loc := v.re.FindStringIndex(near)
 				adv := 0
 				if loc == nil {
 					// skip adverbs between the subject and the verb:
 					// "Globex on Friday also said that"
-					if k := strings.Index(near, " said"); k > 0 && subjectAdverbs.MatchString(near[:k]) {
-						adv = k
-						loc = v.re.FindStringIndex(near[k:])
+					if !adverbsKnown {
+						adverbsKnown = true
+						if k := strings.Index(near, " said"); k > 0 && subjectAdverbs.MatchString(near[:k]) {
+							adverbsEnd = k
+						}
+					}
+					if adverbsEnd > 0 {
+						adv = adverbsEnd
+						loc = v.re.FindStringIndex(near[adverbsEnd:])
 					}
 				}
 				if loc == nil {
 					// skip an appositive: "Globex, represented by X, argued"
 					// (which may hold commas of its own: "Globex, which was
 					// backed by A, B and C, argued")
-					if speakerAppositive.MatchString(near) {
+					if !appositiveKnown {
+						appositiveKnown = true
+						appositive = speakerAppositive.MatchString(near)
+					}
+					if appositive {
 						for from := 2; loc == nil; {
 							k := strings.Index(near[from:], ",")
 							if k < 0 {

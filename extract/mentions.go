@@ -633,12 +633,22 @@ func addLowerWord(set map[string]bool, w string) {
 	}
 }
 
+// appendFields appends the fields of s, as strings.Fields splits them, to
+// dst: a caller's small array spares the allocation.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
 // classifyName guesses what kind of party a capitalised name is, or
 // returns "" when it is no party at all (a place, a date, a lawmaker).
 func classifyName(name, before, after string) string {
 	// split "and"-joined names are handled by the caller; a chunk with "and"
 	// is kept only as a group name ("Board of Mines and Quarries").
-	words := strings.Fields(name)
+	var buf [8]string
+	words := appendFields(buf[:0], name)
 	if len(words) == 0 {
 		return ""
 	}

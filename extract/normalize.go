@@ -120,7 +120,24 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
+	if singleSpaced(s) {
+		return s // what joining its fields would give
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether the only white space in s is single plain
+// spaces between other characters.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space at the start either
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || s == ""
 }
 
 // unglueLogo removes a logo word glued to the first word of a paragraph,

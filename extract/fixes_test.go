@@ -242,7 +242,10 @@ func TestIsAcronymOfLikeAcronym(t *testing.T) {
 // TestSingleSpacedLikeFields checks that a single-spaced text is what
 // joining its fields gives.
 func TestSingleSpacedLikeFields(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "a\u2028b", "a\u00a0b", "é b", "\xff b", "a b c", "ab  "} {
+	for _, s := range []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "a\u2028b", "a\u00a0b", "é b", "\xff b", "a b c", "ab  ", "a\x7fb", "a~b"} {
+		if plainSingleSpaced(s) && !singleSpaced(s) {
+			t.Errorf("%q is plain single-spaced but not single-spaced", s)
+		}
 		if singleSpaced(s) && strings.Join(strings.Fields(s), " ") != s {
 			t.Errorf("%q is single-spaced but its fields join to %q", s, strings.Join(strings.Fields(s), " "))
 		}

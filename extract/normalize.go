@@ -109,6 +109,9 @@ func normalize(in Input) normalized {
 // cleanLine turns odd spaces into plain ones, drops invisible characters,
 // folds runs of spaces and trims.
 func cleanLine(s string) string {
+	if plainSingleSpaced(s) {
+		return s // nothing to drop, replace or fold
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
@@ -124,6 +127,20 @@ func cleanLine(s string) string {
 		return s // what joining its fields would give
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainSingleSpaced reports whether s is printable ASCII only, with
+// single spaces between other characters.
+func plainSingleSpaced(s string) bool {
+	prevSpace := true // no space at the start either
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && prevSpace {
+			return false
+		}
+		prevSpace = c == ' '
+	}
+	return !prevSpace
 }
 
 // singleSpaced reports whether the only white space in s is single plain

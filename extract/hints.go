@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 )
@@ -164,9 +163,8 @@ var (
 // falls back to searching the sentence.
 var (
 	hintWords   []string                 // every registered hint, by id
-	hintBuckets [4096][]int              // ids of two-byte hints by the pairBit of their bytes
-	hintTriples [4096][]int              // ids of longer hints by tripleSlot of their first three bytes
-	hintShort   []int                    // hint ids shorter than two bytes
+	hintTriples [4096][]int              // hint ids by tripleSlot of their first three bytes
+	hintShort   []int                    // hint ids shorter than three bytes
 	hintMasks   = map[hintKey][]uint64{} // registered lists
 	hintLists   = map[hintKey][]int{}    // the ids of each registered list's hints
 	hintIDs     = map[string]int{}       // id of each hint
@@ -179,8 +177,7 @@ type hintKey struct {
 }
 
 // init registers the hint lists: the package's own and those of the rule
-// tables. hintBuckets is indexed by the same hash as sentence.pairs
-// (pairBit's word and bit, joined).
+// tables.
 func init() {
 	lists := [][]string{namedCourtHints, courtHints, supportHints, rulingHints, refusalHints,
 		governmentHints, mediaHints, reportingHints, positionHints,
@@ -207,16 +204,11 @@ func init() {
 			id := len(hintWords)
 			hintIDs[h] = id
 			hintWords = append(hintWords, h)
-			switch {
-			case len(h) < 2:
+			if len(h) < 3 {
 				hintShort = append(hintShort, id)
-			case len(h) > 2:
+			} else {
 				slot := tripleSlot(h[0], h[1], h[2])
 				hintTriples[slot] = append(hintTriples[slot], id)
-			default:
-				w, bit := pairBit(h[0], h[1])
-				b := w<<6 | bits.TrailingZeros64(bit)
-				hintBuckets[b] = append(hintBuckets[b], id)
 			}
 		}
 	}
@@ -250,7 +242,8 @@ func hintWordCount() int { return (len(hintWords) + 63) / 64 }
 
 // hintFlags sets in flags (hintWordCount words, zeroed) a bit for each
 // registered hint that low contains: one pass over low, trying at each
-// offset only the hints that start with the two or three bytes there.
+// offset only the hints that start with the three bytes there (the few
+// shorter hints are searched for one by one).
 func hintFlags(flags []uint64, low string) {
 	set := func(id int) { flags[id/64] |= 1 << (id % 64) }
 	for _, id := range hintShort {
@@ -258,18 +251,10 @@ func hintFlags(flags []uint64, low string) {
 			set(id)
 		}
 	}
-	for i := 0; i+1 < len(low); i++ {
-		w, bit := pairBit(low[i], low[i+1])
-		for _, id := range hintBuckets[w<<6|bits.TrailingZeros64(bit)] {
+	for i := 0; i+2 < len(low); i++ {
+		for _, id := range hintTriples[tripleSlot(low[i], low[i+1], low[i+2])] {
 			if strings.HasPrefix(low[i:], hintWords[id]) {
 				set(id)
-			}
-		}
-		if i+2 < len(low) {
-			for _, id := range hintTriples[tripleSlot(low[i], low[i+1], low[i+2])] {
-				if strings.HasPrefix(low[i:], hintWords[id]) {
-					set(id)
-				}
 			}
 		}
 	}

@@ -180,6 +180,9 @@ func isRegexpSpace(c byte) bool {
 // listSep separates names in a list of supporters.
 var listSep = mustCompile(`^(?:,|, and|and|, as well as|as well as)\s*(?:the |The )?$`)
 
+// groundOpeningWords open a ground clause after a comma or at a word.
+const groundOpeningWords = `(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b`
+
 // Grounds: a clause in the same sentence, an opening participle, or the
 // next sentence's argument. A same-sentence ground runs from the words
 // one of sameSentenceGround finds to the next full stop (see
@@ -189,7 +192,10 @@ var (
 	// one (see groundClause): as one alternation the expression is too
 	// large for Go's backtracking matcher and runs slower.
 	sameSentenceGround = []*pattern{
-		mustCompile(`(?:,\s*|\b)(?:concerned|worried|fearing|fretting|arguing|saying|warning|cautioning|noting|claiming|contending|insisting|maintaining|asserting|stressing|explaining|describing|pointing to|pointing out|citing|because|on the grounds? that|(?:over|amid|out of|with) (?:fears?|concerns?|worries|worry) (?:that|about)|told the (?:court|judges?|justices|panel)|telling (?:the )?(?:court|judges?|justices|panel|tribunal)|urged|urging)\b`),
+		// after a comma or at a word: two patterns, so that each finds few
+		// places to try (no match can start at both)
+		mustCompile(`,\s*` + groundOpeningWords),
+		mustCompile(`\b` + groundOpeningWords),
 		mustCompile(`; (?:he|she|it|they|the (?:group|groups|companies|coalition|states)|(?:its|their|his|her) (?:lawyers|attorneys|counsel|brief|letter|filing))\s+(?:also )?(?:wrote|warned|argued|said|contended|insisted|maintained|told the (?:court|judges?|justices|panel))\b`),
 		mustCompile(`\band (?:also )?(?:argued|said|warned|contended|wrote|insisted) that\b`),
 		mustCompile(`, (?:a|an|the) [^,]{1,60} that (?:warned|argued|said|contended)\b`),

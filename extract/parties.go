@@ -554,19 +554,40 @@ func acronym(name string) string {
 // isAcronymOf reports whether acronym(name) == strings.ToUpper(initials),
 // without building the acronym.
 func isAcronymOf(initials, name string) bool {
-	upper := strings.ToUpper(initials)
+	upper := initials // upper-cased byte by byte below when ASCII
+	ascii := isASCII(initials)
+	if !ascii {
+		upper = strings.ToUpper(initials)
+	}
 	words, letters := 0, 0
 	for w := range strings.FieldsSeq(name) {
 		words++
 		if isConnector(w) || w == "the" || w == "and" {
 			continue
 		}
-		if letters == len(upper) || upper[letters] != upperFirstByte(w) {
+		if letters == len(upper) {
+			return false
+		}
+		c := upper[letters]
+		if ascii && 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != upperFirstByte(w) {
 			return false
 		}
 		letters++
 	}
 	return words >= 2 && letters == len(upper)
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // upperFirstByte is strings.ToUpper(w[:1])[0]: an ASCII letter in upper

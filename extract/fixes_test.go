@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/amicus-graph/amicus/facts"
@@ -251,6 +253,76 @@ func TestSingleSpacedLikeFields(t *testing.T) {
 		}
 		if !singleSpaced(s) && strings.Join(strings.Fields(s), " ") == s && s != "" {
 			t.Logf("%q is not found single-spaced, though it is", s)
+		}
+	}
+}
+
+// upperWords is the set of all-capital words of two to six letters in the
+// text, the initials that organisations go by.
+func upperWords(m string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+		if len(w) >= 2 && len(w) <= 6 {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// lowerWords is the set of words that occur in lower case in the text.
+func lowerWords(m string) map[string]bool {
+	out := make(map[string]bool, len(m)/32) // a guess at the number of different words
+	start := -1                             // the start of the current word, or -1
+	for i, r := range m {
+		inWord := unicode.IsLetter(r) || r == '-'
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			addLowerWord(out, m[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		addLowerWord(out, m[start:])
+	}
+	return out
+}
+
+// addLowerWord records w in set when it starts with a lower-case letter.
+func addLowerWord(set map[string]bool, w string) {
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+		set[w] = true
+	}
+}
+
+// TestLowerAndUpperWordsOf checks isLowerWordOf and isUpperWordOf against
+// the sets of words they stand for.
+func TestLowerAndUpperWordsOf(t *testing.T) {
+	texts := append(exampleTexts(), "Brightwave's data-center plan, über-fast and Zürich-based; x",
+		"FTC and the SEC; FTCX, ABCDEFG AB-CD xAB AB", "é-é ée \xffab ab\xff", "")
+	for _, m := range texts {
+		lower, upper := lowerWords(m), upperWords(m)
+		var queries []string
+		for w := range lower {
+			queries = append(queries, w)
+		}
+		for w := range upper {
+			queries = append(queries, w)
+		}
+		for _, w := range strings.FieldsFunc(m, func(r rune) bool { return r == ' ' }) {
+			queries = append(queries, w, strings.ToLower(w), strings.Trim(w, ",.;'"), strings.ToLower(strings.Trim(w, ",.;'")))
+			if len(w) > 2 {
+				queries = append(queries, w[1:], w[:len(w)-1])
+			}
+		}
+		for _, q := range queries {
+			if got, want := isLowerWordOf(m, q), lower[q]; got != want {
+				t.Fatalf("isLowerWordOf(%q, %q) = %v, want %v", m, q, got, want)
+			}
+			if got, want := isUpperWordOf(m, q), upper[q]; got != want {
+				t.Fatalf("isUpperWordOf(%q, %q) = %v, want %v", m, q, got, want)
+			}
 		}
 	}
 }

@@ -162,8 +162,6 @@ const governmentWindow = 60
 // findMentions finds every named organisation or person, generic
 // government reference and descriptive reference.
 func (d *doc) findMentions() {
-	lower := lowerWords(d.m)
-	acros := upperWords(d.m)
 	for si, s := range d.sents {
 		var taken []span
 		add := func(a, b int, mt *mention) {
@@ -242,7 +240,7 @@ func (d *doc) findMentions() {
 			}
 			add(mi[0], mi[1], &mention{desc: true, role: role, kind: facts.KindGroup, conf: 0.7})
 		}
-		for _, c := range nameChunks(s.s, lower, acros) {
+		for _, c := range nameChunks(s.s, d.m) {
 			c = stripTitles(c)
 			kind := classifyName(c.text, s.s[:c.start], s.s[c.end:])
 			if kind == "" {
@@ -300,7 +298,9 @@ type chunk struct {
 
 // nameChunks finds runs of capitalised words, joined by "of", "for", "&"
 // or "de", and drops common capitalised words that open a sentence.
-func nameChunks(s string, lower, acros map[string]bool) []chunk {
+// Whether a word occurs in lower case in the article, or as initials, is
+// asked of the article's text m.
+func nameChunks(s, m string) []chunk {
 	toks := tokens(s)
 	var out []chunk
 	var cur []span
@@ -350,7 +350,7 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 		switch {
 		case isCapitalised(w) && !isMonthOrDay(w):
 			if i == 0 || len(cur) == 0 && sentenceInitial(s, t[0]) {
-				if capitalStoplist[w] || lower[strings.ToLower(w)] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+				if capitalStoplist[w] || isLowerWordOf(m, strings.ToLower(w)) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
 					flush()
 					continue
 				}
@@ -380,7 +380,7 @@ func nameChunks(s string, lower, acros map[string]bool) []chunk {
 		}
 	}
 	flush()
-	return mergeAnd(s, out, acros)
+	return mergeAnd(s, out, m)
 }
 
 // orgNameGoesOn reports whether the last word of a run of capitalised
@@ -428,7 +428,7 @@ func possessiveInName(s string, rest [][2]int) bool {
 // Board" with "WGB"), or when "the" comes before the one word and the
 // name after "and" ends in an agency word ("the Widget and Gadget
 // Commission").
-func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
+func mergeAnd(s string, cs []chunk, m string) []chunk {
 	var out []chunk
 	for i := 0; i < len(cs); i++ {
 		c := cs[i]
@@ -447,7 +447,7 @@ func mergeAnd(s string, cs []chunk, acros map[string]bool) []chunk {
 			}
 			// "Widget Sellers and Makers of America": one trade group
 			ofPlace := len(first) >= 2 && !orgEnd(first) && endsOfPlace(second)
-			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && acros[acronym(c.text+" "+n.text)]
+			initials := len(first) == 1 && len(second) >= 2 && orgEnd(second) && isUpperWordOf(m, acronym(c.text+" "+n.text))
 			// "the Widgets and Exchange Commission": a bare word after "the"
 			// is no party's whole name, and the agency's name goes on
 			agency := len(first) == 1 && len(second) >= 2 && agencyWords[second[len(second)-1]] &&
@@ -594,42 +594,57 @@ func isMonthOrDay(w string) bool {
 	return false
 }
 
-// upperWords is the set of all-capital words of two to six letters in the
-// text, the initials that organisations go by.
-func upperWords(m string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return r < 'A' || r > 'Z' }) {
-		if len(w) >= 2 && len(w) <= 6 {
-			out[w] = true
+// isLowerWordOf reports whether w is one of lowerWords(m), without
+// building the set: w opens with a lower-case letter, holds letters and
+// hyphens only, and is somewhere in m with neither before or after it.
+func isLowerWordOf(m, w string) bool {
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || r == '-' }
+	if first, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsLower(first) {
+		return false
+	}
+	for _, r := range w {
+		if !inWord(r) {
+			return false
 		}
 	}
-	return out
+	for from := 0; ; {
+		k := strings.Index(m[from:], w)
+		if k < 0 {
+			return false
+		}
+		i, j := from+k, from+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(m[:i])
+		after, _ := utf8.DecodeRuneInString(m[j:])
+		if (i == 0 || !inWord(before)) && (j == len(m) || !inWord(after)) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
-// lowerWords is the set of words that occur in lower case in the text.
-func lowerWords(m string) map[string]bool {
-	out := make(map[string]bool, len(m)/32) // a guess at the number of different words
-	start := -1                             // the start of the current word, or -1
-	for i, r := range m {
-		inWord := unicode.IsLetter(r) || r == '-'
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			addLowerWord(out, m[start:i])
-			start = -1
+// isUpperWordOf reports whether w is one of upperWords(m), without
+// building the set: w is two to six capitals, somewhere in m with no
+// capital before or after it.
+func isUpperWordOf(m, w string) bool {
+	isCapital := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isCapital(w[i]) {
+			return false
 		}
 	}
-	if start >= 0 {
-		addLowerWord(out, m[start:])
-	}
-	return out
-}
-
-// addLowerWord records w in set when it starts with a lower-case letter.
-func addLowerWord(set map[string]bool, w string) {
-	if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-		set[w] = true
+	for from := 0; ; {
+		k := strings.Index(m[from:], w)
+		if k < 0 {
+			return false
+		}
+		i, j := from+k, from+k+len(w)
+		if (i == 0 || !isCapital(m[i-1])) && (j == len(m) || !isCapital(m[j])) {
+			return true
+		}
+		from = i + 1
 	}
 }
 

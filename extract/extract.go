@@ -248,12 +248,23 @@ func newDoc(text, title string) *doc {
 	// one slab for every sentence's hint flags
 	words := hintWordCount()
 	slab := make([]uint64, words*len(spans))
+	// an ASCII text is lowered once: byte for byte, so its slices are the
+	// sentences lowered
+	lowered := ""
+	if d.runeAt == nil {
+		lowered = strings.ToLower(d.m)
+	}
 	for k, sp := range spans {
 		if strings.Contains(d.m[prevEnd:sp.start], "\n\n") {
 			para++
 		}
 		prevEnd = sp.end
-		st := sentence{span: sp, para: para, s: d.m[sp.start:sp.end], low: strings.ToLower(d.m[sp.start:sp.end])}
+		st := sentence{span: sp, para: para, s: d.m[sp.start:sp.end]}
+		if d.runeAt == nil {
+			st.low = lowered[sp.start:sp.end]
+		} else {
+			st.low = strings.ToLower(st.s)
+		}
 		st.may(nil) // fill pairs once, shared by every copy
 		st.flags = slab[k*words : (k+1)*words : (k+1)*words]
 		hintFlags(st.flags, st.low)

@@ -326,3 +326,18 @@ func TestLowerAndUpperWordsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestLastFieldLikeFields checks lastField against strings.Fields.
+func TestLastFieldLikeFields(t *testing.T) {
+	texts := append(exampleTexts(), "", " ", "a", " a ", "a b\t", "a\u3000b", "a\u3000", "\xe3\x80\x80\x80",
+		"x\xe3\xe3\x80\x80", "é ", "\xff", "a \xff", "a\u2028")
+	for _, s := range texts {
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

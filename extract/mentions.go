@@ -657,6 +657,28 @@ func appendFields(dst []string, s string) []string {
 	return dst
 }
 
+// lastField is the last of strings.Fields(s), or "" when there is none,
+// found from the end of s.
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
+}
+
 // classifyName guesses what kind of party a capitalised name is, or
 // returns "" when it is no party at all (a place, a date, a lawmaker).
 func classifyName(name, before, after string) string {
@@ -674,10 +696,7 @@ func classifyName(name, before, after string) string {
 		// a state as a party ("France, Denmark and Spain submitted
 		// observations"), but not a place ("stored in Ireland") or an
 		// owner ("Ireland's regulator")
-		prev := ""
-		if f := strings.Fields(before); len(f) > 0 {
-			prev = strings.ToLower(f[len(f)-1])
-		}
+		prev := strings.ToLower(lastField(before))
 		if placePrepositions[prev] || strings.HasPrefix(after, "-") || countryOwns.MatchString(after) {
 			return ""
 		}
@@ -690,10 +709,7 @@ func classifyName(name, before, after string) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	prevWord := ""
-	if f := strings.Fields(before); len(f) > 0 {
-		prevWord = f[len(f)-1]
-	}
+	prevWord := lastField(before)
 	plain := !orgSuffixes[last] && !orgSuffixes[strings.TrimSuffix(last, ".")] && !hasAny(words, groupWords) && !hasAny(words, agencyWords)
 	switch {
 	case plain && (prevWord == "in" || prevWord == "near") && !strings.HasPrefix(after, "'"):

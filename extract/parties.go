@@ -748,8 +748,14 @@ func aliasForm(s string) string {
 // isSurnameOf reports whether w is the last word of a person's name of
 // two or three words ("Doe" for "Ann Doe").
 func isSurnameOf(w, name string) bool {
-	ws := strings.Fields(name)
-	return len(ws) >= 2 && len(ws) <= 4 && !strings.Contains(w, " ") && ws[len(ws)-1] == w
+	if strings.Contains(w, " ") || lastField(name) != w {
+		return false
+	}
+	words := 0
+	for range strings.FieldsSeq(name) {
+		words++
+	}
+	return words >= 2 && words <= 4
 }
 
 // hasEdge reports whether p is on an edge of edges or allies.

@@ -42,12 +42,12 @@ var (
 	quoteIntro     = mustCompile(`\b(?:explained|said|wrote|argued|stated|put it|told [^,:]{1,30}?)\b[^:]{0,80}:$`)
 	quoteVerb      = mustCompile(`^ (?:explained|said|wrote|argued|stated|put it|told)\b`)
 	quoteFirst     = mustCompile(`^"[^"]{10,}[,.!?]" (?:(?:the |The )?[^"]{1,40}?) (?:wrote|said|argued|told|contended|added)\b`)
-	// notAnArgument are the openings of a claim that is a reaction, not an
-	// argument ("it was disappointed", "they would appeal"), as separate
-	// patterns small enough for the backtracking matcher (see
-	// isNotAnArgument).
-	notAnArgument = []*pattern{
-		mustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b`),
+	// feelingOpening and notAnArgument are the openings of a claim that is
+	// a reaction, not an argument ("it was disappointed", "they would
+	// appeal"), as separate patterns small enough for the backtracking
+	// matcher (see isNotAnArgument).
+	feelingOpening = mustCompile(`(?i)^(?:it|they|he|she|the company|the government|[\w']+(?: [\w']+){0,3})? ?(?:was |is |were |are |would be |will be |remained |remains )?"?(?:disappointed|pleased|happy|reviewing|weighing|considering|studying|welcomed|welcomes|declined|grateful|confident|glad|proud|satisfied)\b`)
+	notAnArgument  = []*pattern{
 		mustCompile(`(?i)\b(?:could|would|will|might|may) (?:not |still )?face\b`),
 		mustCompile(`(?i)^(?:it|they) (?:would|will|plans? to|intends? to) (?:appeal|review)\b`),
 		mustCompile(`(?i)^[\w' ]{0,40}? (?:would|will) (?:comply|study|review|consider|keep|continue|appeal|seek|decide|examine|analy[sz]e|work with|respect|abide by)\b`),
@@ -66,6 +66,10 @@ var (
 	counselForRe  = mustCompile(`^(?:Lawyers|Attorneys|Barristers|Solicitors|Counsel) (?:for|representing) `)
 	counselVerbRe = mustCompile(`^([^,;"]{2,80}?) (?:also |have |had |then )*(?:argued|argue|contended|contend|told the (?:court|judges?|justices|panel|jury|tribunal)|said|say|wrote|maintained|insisted)(?: [^,.;"]{0,40}?)? that\b`)
 )
+
+// feelingWords are the words of feeling feelingOpening ends with.
+var feelingWords = []string{"disappointed", "pleased", "happy", "reviewing", "weighing", "considering", "studying",
+	"welcomed", "welcomes", "declined", "grateful", "confident", "glad", "proud", "satisfied"}
 
 // feelingHints are words one of which a claim that notAnArgument matches
 // holds (lower case).
@@ -138,9 +142,15 @@ func (d *doc) sentenceSubject(si, pos int) *mention {
 	return nil
 }
 
-// isNotAnArgument reports whether one of the notAnArgument openings
-// matches the claim's lead.
+// isNotAnArgument reports whether feelingOpening or one of the
+// notAnArgument openings matches the claim's lead.
 func isNotAnArgument(lead string) bool {
+	// every match of feelingOpening holds one of feelingWords; the plain
+	// search is exact in an ASCII lead (elsewhere case folding reaches
+	// beyond ASCII)
+	if (!isASCII(lead) || mayContain(strings.ToLower(lead), feelingWords)) && feelingOpening.MatchString(lead) {
+		return true
+	}
 	for _, p := range notAnArgument {
 		if p.MatchString(lead) {
 			return true

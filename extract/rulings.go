@@ -480,6 +480,16 @@ var (
 	badThing = mustCompile(`^[^;]{0,160}? (?:is|was|are|were) (?:likely )?(?:unconstitutional|unlawful|illegal|invalid|incompatible|inconsistent|void|preempted|arbitrary)\b|^[^,;]{0,80}? (?:violates|violated|breaches|breached|infringes|infringed|exceeds|exceeded)\b`)
 )
 
+// badThingWords are words one of which every match of badThing holds.
+var badThingWords = []string{"unconstitutional", "unlawful", "illegal", "invalid", "incompatible", "inconsistent", "void",
+	"preempted", "arbitrary", "violate", "breache", "infringe", "exceed"}
+
+// isBadThing reports whether badThing matches s, running the pattern only
+// when s holds one of badThingWords.
+func isBadThing(s string) bool {
+	return mayContain(s, badThingWords) && badThing.MatchString(s)
+}
+
 // favorsOfClause decides whom a ruling favours from the clause after
 // "ruled that" ending at byte offset end.
 func (d *doc) favorsOfClause(si, start, end int) (*party, string) {
@@ -516,13 +526,13 @@ func (d *doc) favorsOfClause(si, start, end int) (*party, string) {
 			return mt.party, "the ruling's clause is good for " + mt.party.name
 		case badForSubj.MatchString(rest):
 			return d.opponent(mt.party), "the ruling's clause is bad for " + mt.party.name
-		case strings.HasPrefix(rest, "'s") && badThing.MatchString(rest):
+		case strings.HasPrefix(rest, "'s") && isBadThing(rest):
 			return d.opponent(mt.party), "condemning a party's measure favours its opponent"
 		}
 		return nil, ""
 	}
 	// "ruled that the law is unconstitutional": the challenger wins
-	if badThing.MatchString(clause) {
+	if isBadThing(clause) {
 		if p := d.firstWithRole(rolePlaintiff); p != nil {
 			return p, "condemning the measure under challenge favours the challenger"
 		}

@@ -44,7 +44,7 @@ WITH {c}, ` + firstReport + ` AS {c}k ORDER BY {c}k[0], {c}k[1], {c}.id`,
 	"Ruling.court":       `MATCH ({p})-[:BY_COURT]->({c}:Court)`,
 	"Ruling.favors":      `MATCH ({p})-[:FAVORS]->({c}:Party)`,
 	"Ruling.case":        `MATCH ({p})-[:IN_CASE]->({c}:Case)`,
-	"Evidence.article":   `MATCH ({p})-[:FROM]->({c}:Article)`,
+	"Evidence.article":   `UNWIND [{p}a] AS {c}`, // the article evidenceHop matched
 	"Party.evidence":     evidenceHop,
 	"Case.evidence":      evidenceHop,
 	"Court.evidence":     evidenceHop,
@@ -117,7 +117,9 @@ func projection(t, c, p string) string {
 	case "Judge":
 		return `{id: ` + c + `.id, name: ` + c + `.name, courtId: ` + p + `.id}`
 	case "Evidence":
-		return c + `{.id, .quote, .start, .end, .note, .confidence, articleId: [(` + c + `)-[:FROM]->(x) | x.id][0]}`
+		// Evidence is reached only through evidenceHop, which matched its
+		// article as {c}a.
+		return c + `{.id, .quote, .start, .end, .note, .confidence, articleId: ` + c + `a.id}`
 	case "CaseParty":
 		return `{caseId: ` + p + `.id, partyId: ` + c + `.id, side: ` + c + `r.side}`
 	}

@@ -102,14 +102,6 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     // Never phone home.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    // Keep a query's plan for at least 10 minutes. By default Neo4j
-                    // plans a query again whenever 10 s have passed and the counts
-                    // of nodes have moved, which while articles load is every few
-                    // seconds for every write statement, and planning took a large
-                    // share of the JVM's work.
-                    // Amicus's queries find nodes through unique keys, so a plan
-                    // made on a smaller graph stays good.
-                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(10))
                     // Bolt stops after the databases (which are checkpointed by then),
                     // and by default its network threads then idle 5 s per connector
                     // before exiting; 1 s makes a stop take ~2 s instead of ~10 s.

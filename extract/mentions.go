@@ -607,19 +607,11 @@ func isLowerWordOf(m, w string) bool {
 			return false
 		}
 	}
-	for from := 0; ; {
-		k := strings.Index(m[from:], w)
-		if k < 0 {
-			return false
-		}
-		i, j := from+k, from+k+len(w)
+	return occursDelimited(m, w, func(i, j int) bool {
 		before, _ := utf8.DecodeLastRuneInString(m[:i])
 		after, _ := utf8.DecodeRuneInString(m[j:])
-		if (i == 0 || !inWord(before)) && (j == len(m) || !inWord(after)) {
-			return true
-		}
-		from = i + 1
-	}
+		return (i == 0 || !inWord(before)) && (j == len(m) || !inWord(after))
+	})
 }
 
 // isUpperWordOf reports whether w is one of upperWords(m), without
@@ -635,13 +627,21 @@ func isUpperWordOf(m, w string) bool {
 			return false
 		}
 	}
+	return occursDelimited(m, w, func(i, j int) bool {
+		return (i == 0 || !isCapital(m[i-1])) && (j == len(m) || !isCapital(m[j]))
+	})
+}
+
+// occursDelimited reports whether w occurs somewhere in m at bytes
+// [i, j) that delimited accepts as the ends of a whole word.
+func occursDelimited(m, w string, delimited func(i, j int) bool) bool {
 	for from := 0; ; {
 		k := strings.Index(m[from:], w)
 		if k < 0 {
 			return false
 		}
 		i, j := from+k, from+k+len(w)
-		if (i == 0 || !isCapital(m[i-1])) && (j == len(m) || !isCapital(m[j])) {
+		if delimited(i, j) {
 			return true
 		}
 		from = i + 1

@@ -149,8 +149,22 @@ func (p *pattern) startBytes(prog *syntax.Prog) bool {
 // nextStarts adds to set the first bytes of what may follow from pc on:
 // every byte when the match may end there or take any character.
 func nextStarts(prog *syntax.Prog, pc uint32, set *byteSet) {
-	seen := map[uint32]bool{}
-	stack := []uint32{pc}
+	complete := eachRuneStep(prog, []uint32{pc}, func(inst *syntax.Inst) bool {
+		runeStarts(inst, set)
+		return true
+	})
+	if !complete {
+		set.addAll()
+	}
+}
+
+// eachRuneStep calls visit with every instruction that matches a rune
+// and can be reached from pcs without consuming a byte. It stops and
+// returns false where the match may end or take any character on the
+// way, or when visit returns false.
+func eachRuneStep(prog *syntax.Prog, pcs []uint32, visit func(inst *syntax.Inst) bool) bool {
+	seen := make([]bool, len(prog.Inst))
+	stack := append([]uint32(nil), pcs...)
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -161,17 +175,19 @@ func nextStarts(prog *syntax.Prog, pc uint32, set *byteSet) {
 		inst := &prog.Inst[pc]
 		switch inst.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, inst.Out, inst.Arg)
+			stack = append(stack, inst.Arg, inst.Out)
 		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
 			stack = append(stack, inst.Out)
 		case syntax.InstFail:
 		case syntax.InstRune1, syntax.InstRune:
-			runeStarts(inst, set)
-		default:
-			set.addAll()
-			return
+			if !visit(inst) {
+				return false
+			}
+		default: // a match, or any character
+			return false
 		}
 	}
+	return true
 }
 
 // runeStarts adds to set the first bytes of the runes inst matches: ASCII
@@ -290,33 +306,15 @@ type prefixStep struct {
 // the match may end there or go on with a character that is not one of a
 // few ASCII bytes.
 func followPrefix(prog *syntax.Prog, pcs []uint32) (steps []prefixStep, ends bool) {
-	seen := make([]bool, len(prog.Inst))
-	stack := append([]uint32(nil), pcs...)
-	for len(stack) > 0 {
-		pc := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[pc] {
-			continue
+	complete := eachRuneStep(prog, pcs, func(inst *syntax.Inst) bool {
+		bytes, ok := asciiRunes(inst)
+		for _, c := range bytes {
+			steps = append(steps, prefixStep{c, inst.Out})
 		}
-		seen[pc] = true
-		inst := &prog.Inst[pc]
-		switch inst.Op {
-		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, inst.Arg, inst.Out)
-		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
-			stack = append(stack, inst.Out)
-		case syntax.InstFail:
-		case syntax.InstRune1, syntax.InstRune:
-			bytes, ok := asciiRunes(inst)
-			if !ok {
-				return nil, true
-			}
-			for _, c := range bytes {
-				steps = append(steps, prefixStep{c, inst.Out})
-			}
-		default: // a match, or any character
-			return nil, true
-		}
+		return ok
+	})
+	if !complete {
+		return nil, true
 	}
 	return steps, false
 }

@@ -17,10 +17,11 @@ import (
 // request's loaders with it, so the field resolvers below find it all
 // without asking the graph again: a request costs two graph round trips
 // whatever its depth. party(name:) finds the party and reads below it in
-// the same query (facts.PartyPrefetcher): one round trip. What the prefetch does not cover still goes through
-// the loaders: search hits, the results of mutations, and the relations
-// below a fact reached by a field that is not a relation of the read
-// model.
+// the same query (facts.PartyPrefetcher), and case(id:) finds the case in
+// its prefetch: one round trip each. What the prefetch does not cover
+// still goes through the loaders: search hits, the results of mutations,
+// and the relations below a fact reached by a field that is not a
+// relation of the read model.
 
 // prefetchBelow prefetches the relations selected below the facts of
 // type t with these ids, found in the selection set of the field being

@@ -237,9 +237,10 @@ func TestPrefetchPagesMatchBatchReads(t *testing.T) {
 }
 
 // TestPrefetchPartyByNameMatchesTwoReads finds parties by name, in any
-// case, and by alias, with everything below them read in the same query, and checks
-// the party and every list against PartyByName followed by Prefetch, in
-// one round trip instead of two. A name no party has finds nothing.
+// case, and by alias, with everything below them read in the same query,
+// and checks the party and every list against PartyByName followed by
+// Prefetch, in one round trip instead of two. A name no party has finds
+// nothing.
 func TestPrefetchPartyByNameMatchesTwoReads(t *testing.T) {
 	ctx := context.Background()
 	fixtureParties(t)

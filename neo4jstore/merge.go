@@ -20,7 +20,11 @@ var mergeStatements = []string{
 	`MATCH (k:Party {id: $keep}), (m:Party {id: $merge})-[r:ARGUES]->(a)
 	 MERGE (k)-[:ARGUES]->(a) DELETE r`,
 	`MATCH (k:Party {id: $keep}), (m:Party {id: $merge})-[r:EVIDENCED_BY]->(e)
-	 MERGE (k)-[:EVIDENCED_BY]->(e) SET e.factId = k.id DELETE r`,
+	 MERGE (k)-[kr:EVIDENCED_BY]->(e)
+	 ON CREATE SET kr.note = r.note, kr.confidence = r.confidence
+	 ON MATCH SET kr.note = coalesce(kr.note, r.note),
+	              kr.confidence = CASE WHEN r.confidence > kr.confidence THEN r.confidence ELSE kr.confidence END
+	 DELETE r`,
 	// Its place in cases.
 	`MATCH (k:Party {id: $keep}), (m:Party {id: $merge})-[r:PARTY_TO]->(c)
 	 MERGE (k)-[kr:PARTY_TO]->(c)

@@ -74,7 +74,7 @@ var pageCounts = map[string]string{
 }
 
 // evidenceHop reads a fact's quotes in article order.
-const evidenceHop = `MATCH ({c}:Evidence {factId: {p}.id})-[:FROM]->({c}a:Article) WITH {c}, {c}a ORDER BY {c}a.title, {c}a.id, {c}.start`
+const evidenceHop = `MATCH ({p})-[{c}r:EVIDENCED_BY]->({c}:Evidence)-[:FROM]->({c}a:Article) WITH {c}, {c}r, {c}a ORDER BY {c}a.title, {c}a.id, {c}.start`
 
 // firstReport is the title and position of the first quote of argument
 // {c}, which orders arguments as the articles report them.
@@ -118,8 +118,8 @@ func projection(t, c, p string) string {
 		return `{id: ` + c + `.id, name: ` + c + `.name, courtId: ` + p + `.id}`
 	case "Evidence":
 		// Evidence is reached only through evidenceHop, which matched its
-		// article as {c}a.
-		return c + `{.id, .quote, .start, .end, .note, .confidence, articleId: ` + c + `a.id}`
+		// link to the fact as {c}r and its article as {c}a.
+		return evidenceProjection(c, c+"r", c+"a")
 	case "CaseParty":
 		return `{caseId: ` + p + `.id, partyId: ` + c + `.id, side: ` + c + `r.side}`
 	}

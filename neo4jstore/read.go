@@ -256,11 +256,30 @@ WITH key, n ORDER BY n.name, n.id
 RETURN key, n`+precedentProjection+` AS item`, ids, decodePrecedent)
 }
 
-// EvidenceByFact lists, per fact, its evidence in article order.
+// EvidenceByFact lists, per fact, its evidence in article order. A fact
+// id may be of any kind, so the fact is looked up under each fact label
+// (each a unique-index seek).
 func (s *Store) EvidenceByFact(ctx context.Context, ids []string) (map[string][]facts.StoredEvidence, error) {
 	return grouped(ctx, s, `
 UNWIND $ids AS key
-MATCH (e:Evidence {factId: key})-[:FROM]->(a:Article)
-WITH key, e, a ORDER BY a.title, a.id, e.start
-RETURN key, e{.id, .quote, .start, .end, .note, .confidence, articleId: a.id} AS item`, ids, decodeEvidence)
+CALL (key) {
+  MATCH (f:Party {id: key}) RETURN f
+  UNION MATCH (f:Case {id: key}) RETURN f
+  UNION MATCH (f:Court {id: key}) RETURN f
+  UNION MATCH (f:Judge {id: key}) RETURN f
+  UNION MATCH (f:Precedent {id: key}) RETURN f
+  UNION MATCH (f:Argument {id: key}) RETURN f
+  UNION MATCH (f:Support {id: key}) RETURN f
+  UNION MATCH (f:Ruling {id: key}) RETURN f
+}
+MATCH (f)-[r:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(a:Article)
+WITH key, e, r, a ORDER BY a.title, a.id, e.start
+RETURN key, `+evidenceProjection("e", "r", "a")+` AS item`, ids, decodeEvidence)
+}
+
+// evidenceProjection reads the quote in variable e, linked to its fact by
+// relationship r (which holds what the quote says of that fact), from
+// the article in variable a.
+func evidenceProjection(e, r, a string) string {
+	return e + `{.id, .quote, .start, .end, note: ` + r + `.note, confidence: ` + r + `.confidence, articleId: ` + a + `.id}`
 }

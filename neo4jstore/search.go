@@ -48,9 +48,12 @@ CALL {
          [(a)-[:IN_CASE]->(c:Case) | c`+caseProjection+`][0] AS caseItem
   UNION ALL
   CALL db.index.fulltext.queryNodes($evidenceIndex, $query, {limit: $limit}) YIELD node AS e, score
-  WITH e, score, [(f)-[:EVIDENCED_BY]->(e) | f][0] AS fact
+  CALL (e) {
+    OPTIONAL MATCH (f)-[r:EVIDENCED_BY]->(e)
+    RETURN f AS fact, r ORDER BY r.confidence DESC, f.id LIMIT 1
+  }
   RETURN 'evidence' AS kind, score,
-         e{.id, .quote, .start, .end, .note, .confidence, articleId: [(e)-[:FROM]->(x:Article) | x.id][0]} AS item,
+         e{.id, .quote, .start, .end, note: r.note, confidence: r.confidence, articleId: [(e)-[:FROM]->(x:Article) | x.id][0]} AS item,
          CASE WHEN fact IS NULL THEN null
               WHEN fact:Case THEN fact`+caseProjection+`
               ELSE [(fact)-[:IN_CASE]->(c:Case) | c`+caseProjection+`][0] END AS caseItem

@@ -119,7 +119,6 @@ var schema = []string{
 	"CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT merged_party_id IF NOT EXISTS FOR (n:MergedParty) REQUIRE n.id IS UNIQUE",
 	"CREATE INDEX party_name_lower IF NOT EXISTS FOR (n:Party) ON (n.nameLower)",
-	"CREATE INDEX evidence_fact_id IF NOT EXISTS FOR (n:Evidence) ON (n.factId)",
 	"CREATE INDEX court_place_key IF NOT EXISTS FOR (n:Court) ON (n.placeKey)",
 	// Full-text indexes for Search.
 	"CREATE FULLTEXT INDEX " + partyTextIndex + " IF NOT EXISTS FOR (n:Party) ON EACH [n.name, n.aliases]",
@@ -140,6 +139,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.datePublications(ctx); err != nil {
 		return classify(fmt.Errorf("neo4j: dating articles: %w", err))
 	}
+	if err := s.linkQuotesToFacts(ctx); err != nil {
+		return classify(fmt.Errorf("neo4j: moving quote notes to their links: %w", err))
+	}
 	// A new index fills in the background; wait, so that the first search
 	// on a graph that already holds articles does not meet an index that
 	// is not online yet.
@@ -149,6 +151,44 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return classify(fmt.Errorf("neo4j: waiting for the indexes: %w", err))
 	}
 	return nil
+}
+
+// oldQuotesIndex is the index that graphs written when every fact had
+// Evidence nodes of its own (with the fact's id, note and confidence on
+// them) still have.
+const oldQuotesIndex = "evidence_fact_id"
+
+// linkQuotesToFacts brings a graph written when every fact had Evidence
+// nodes of its own to the present shape, where an Evidence node is a
+// quoted span and each fact's EVIDENCED_BY link to it holds the note and
+// confidence: it moves those onto the links, in transactions of 10,000,
+// and drops the old index last, so that an interrupted run resumes at the
+// next start. The spans stay one node per fact in such a graph, which
+// reads the same.
+func (s *Store) linkQuotesToFacts(ctx context.Context) error {
+	result, err := neo4j.ExecuteQuery(ctx, s.driver, "SHOW INDEXES YIELD name WHERE name = $name RETURN name",
+		map[string]any{"name": oldQuotesIndex}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.database))
+	if err != nil || len(result.Records) == 0 {
+		return err
+	}
+	// CALL { } IN TRANSACTIONS needs an auto-commit transaction.
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
+	defer session.Close(ctx)
+	moved, err := session.Run(ctx, `
+MATCH ()-[r:EVIDENCED_BY]->(e:Evidence) WHERE e.factId IS NOT NULL
+CALL (r, e) {
+  SET r.note = e.note, r.confidence = e.confidence
+  REMOVE e.factId, e.note, e.confidence
+} IN TRANSACTIONS OF 10000 ROWS`, nil)
+	if err == nil {
+		_, err = moved.Consume(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = neo4j.ExecuteQuery(ctx, s.driver, "DROP INDEX "+oldQuotesIndex+" IF EXISTS", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.database))
+	return err
 }
 
 // datePublications gives articles loaded before publication days were

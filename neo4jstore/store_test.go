@@ -550,3 +550,93 @@ CREATE (:Party {id: 'party:filler-' + n, name: 'Filler ' + n, nameLower: 'filler
 		t.Errorf("an alias lookup took only %d database hits; expected a scan of the parties", n)
 	}
 }
+
+// cypher runs a statement on the test graph and returns its records as maps.
+func cypher(t *testing.T, query string, params map[string]any) []map[string]any {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), store.Driver(), query, params,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	for _, r := range res.Records {
+		out = append(out, r.AsMap())
+	}
+	return out
+}
+
+func TestQuoteSharedByFacts(t *testing.T) {
+	wipe(t)
+	ctx := context.Background()
+	write(t, dispute().doc)
+	// Bluebird's support and its ground quote the same sentence: one node,
+	// with a link from each fact that keeps that fact's confidence.
+	sentence := "Bluebird Inc. filed an amicus brief backing Northwind, worried that the ban hurts all exporters."
+	links := cypher(t, `MATCH (f)-[r:EVIDENCED_BY]->(e:Evidence {quote: $quote})
+		RETURN e.id AS quote, labels(f)[0] AS label, f.id AS fact, r.confidence AS confidence ORDER BY label`,
+		map[string]any{"quote": sentence})
+	if len(links) != 2 || links[0]["quote"] != links[1]["quote"] ||
+		links[0]["label"] != "Argument" || links[0]["confidence"] != 0.8 ||
+		links[1]["label"] != "Support" || links[1]["confidence"] != 0.95 {
+		t.Fatalf("links to the shared quote: %+v", links)
+	}
+	if quotes := cypher(t, `MATCH (e:Evidence) WITH e.start AS start, e.end AS end, count(*) AS n WHERE n > 1 RETURN start, end, n`, nil); len(quotes) != 0 {
+		t.Fatalf("spans stored more than once: %+v", quotes)
+	}
+	// The store reads each fact's evidence with that fact's confidence,
+	// for facts of several kinds in one batch.
+	support, argument := links[1]["fact"].(string), links[0]["fact"].(string)
+	evidence, err := store.EvidenceByFact(ctx, []string{support, argument, "party:northwind", "no-such-fact"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := evidence[support]; len(e) != 1 || e[0].Quote != sentence || e[0].Confidence != 0.95 || e[0].ArticleID == "" {
+		t.Fatalf("the support's evidence: %+v", e)
+	}
+	if e := evidence[argument]; len(e) != 1 || e[0].Quote != sentence || e[0].Confidence != 0.8 || e[0].ID != evidence[support][0].ID {
+		t.Fatalf("the ground's evidence: %+v", e)
+	}
+	if e := evidence["party:northwind"]; len(e) != 1 || e[0].Quote != "Northwind Ltd. sued" {
+		t.Fatalf("Northwind's evidence: %+v", e)
+	}
+	if e := evidence["no-such-fact"]; len(e) != 0 {
+		t.Fatalf("evidence of an unknown fact: %+v", e)
+	}
+}
+
+func TestOldPerFactQuotesAreMoved(t *testing.T) {
+	wipe(t)
+	ctx := context.Background()
+	// A graph written when every fact had Evidence nodes of its own.
+	cypher(t, "CREATE INDEX evidence_fact_id IF NOT EXISTS FOR (n:Evidence) ON (n.factId)", nil)
+	cypher(t, `CREATE (a:Article {id: 'article-old', title: 'An old article', text: 'Oldco sued Newco. Oldco won.'})
+		CREATE (p:Party {id: 'party:oldco', name: 'Oldco', nameLower: 'oldco', kind: 'company', aliases: ['Oldco']})
+		CREATE (p)-[:EVIDENCED_BY]->(:Evidence {id: 'evidence-1', factId: 'party:oldco', quote: 'Oldco sued Newco.', start: 0, end: 17, note: 'named first', confidence: 0.7})-[:FROM]->(a)
+		CREATE (p)-[:EVIDENCED_BY]->(:Evidence {id: 'evidence-2', factId: 'party:oldco', quote: 'Oldco won.', start: 18, end: 28, confidence: 0.6})-[:FROM]->(a)`, nil)
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	evidence, err := store.EvidenceByFact(ctx, []string{"party:oldco"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := evidence["party:oldco"]
+	if len(e) != 2 || e[0].Quote != "Oldco sued Newco." || e[0].Note != "named first" || e[0].Confidence != 0.7 ||
+		e[1].Quote != "Oldco won." || e[1].Note != "" || e[1].Confidence != 0.6 || e[1].ArticleID != "article-old" {
+		t.Fatalf("evidence after the move: %+v", e)
+	}
+	if left := cypher(t, "MATCH (e:Evidence) WHERE e.factId IS NOT NULL OR e.note IS NOT NULL OR e.confidence IS NOT NULL RETURN e.id AS id", nil); len(left) != 0 {
+		t.Fatalf("quotes still holding their fact's properties: %+v", left)
+	}
+	if index := cypher(t, "SHOW INDEXES YIELD name WHERE name = 'evidence_fact_id' RETURN name", nil); len(index) != 0 {
+		t.Fatalf("the old index is still there: %+v", index)
+	}
+	// A second start finds nothing to do.
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := store.EvidenceByFact(ctx, []string{"party:oldco"}); len(again["party:oldco"]) != 2 || again["party:oldco"][0].Confidence != 0.7 {
+		t.Fatalf("evidence after a second start: %+v", again)
+	}
+}

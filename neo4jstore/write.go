@@ -118,7 +118,9 @@ type plan struct {
 	caseIDs   map[string]string // Key of a case name -> case id
 	precIDs   map[string]string // Key of a precedent name -> precedent id
 	courtRows []map[string]any
-	evidence  map[string][]map[string]any // label -> evidence rows
+	quotes    []map[string]any            // the article's quoted spans, each once
+	quoteIDs  map[string]bool             // ids of the spans in quotes
+	evidence  map[string][]map[string]any // label -> links from facts to quotes
 }
 
 // newPlan resolves the names of doc to graph ids as far as they do not
@@ -133,6 +135,7 @@ func newPlan(doc facts.Document, merged map[string]string) *plan {
 		caseIDs:  map[string]string{},
 		precIDs:  map[string]string{},
 		flipped:  map[string]bool{},
+		quoteIDs: map[string]bool{},
 		evidence: map[string][]map[string]any{},
 	}
 	for _, party := range doc.Parties {
@@ -262,14 +265,25 @@ func (p *plan) caseOf(name string) string {
 	return p.caseIDs[facts.Key(name)]
 }
 
+// addEvidence records the quotes that evidence a fact. A quoted span of
+// the article is one Evidence node however many facts it evidences; each
+// fact links to it with its own note and confidence.
 func (p *plan) addEvidence(label, factID string, confidence float64, evidence []facts.Evidence) {
 	for _, e := range evidence {
+		id := quoteID(p.doc.Article.ID, e.Start, e.End)
+		if !p.quoteIDs[id] {
+			p.quoteIDs[id] = true
+			p.quotes = append(p.quotes, map[string]any{"id": id, "quote": e.Quote, "start": e.Start, "end": e.End})
+		}
 		p.evidence[label] = append(p.evidence[label], map[string]any{
-			"id":     facts.ID("evidence", p.doc.Article.ID, factID, strconv.Itoa(e.Start), strconv.Itoa(e.End)),
-			"factId": factID, "quote": e.Quote, "start": e.Start, "end": e.End, "note": e.Note,
-			"confidence": confidence,
+			"quote": id, "factId": factID, "note": e.Note, "confidence": confidence,
 		})
 	}
+}
+
+// quoteID identifies the span from start to end of an article's text.
+func quoteID(articleID string, start, end int) string {
+	return facts.ID("evidence", articleID, strconv.Itoa(start), strconv.Itoa(end))
 }
 
 // steps lists the batched writes for the plan, in an order in which every
@@ -484,18 +498,22 @@ MATCH (c:Case {id: row.case})
 MERGE (r)-[:IN_CASE]->(c)`},
 	}
 	// Evidence last, once every fact it belongs to exists; the article was
-	// written before every step. The label comes from the fixed list below,
-	// never from input.
+	// written before every step. First the quoted spans, then each fact's
+	// links to them. The label comes from the fixed list below, never from
+	// input.
+	steps = append(steps, step{name: "quotes", rows: p.quotes, query: `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MERGE (e:Evidence {id: row.id})
+ON CREATE SET e.quote = row.quote, e.start = row.start, e.end = row.end
+MERGE (e)-[:FROM]->(a)`})
 	for _, label := range []string{"Case", "Party", "Court", "Judge", "Precedent", "Argument", "Support", "Ruling"} {
 		steps = append(steps, step{name: "evidence for " + label, rows: p.evidence[label], query: `
 UNWIND $rows AS row
 MATCH (f:` + label + ` {id: row.factId})
-MATCH (a:Article {id: row.article})
-MERGE (e:Evidence {id: row.id})
-SET e.factId = row.factId, e.quote = row.quote, e.start = row.start, e.end = row.end,
-    e.note = row.note, e.confidence = row.confidence
-MERGE (f)-[:EVIDENCED_BY]->(e)
-MERGE (e)-[:FROM]->(a)`})
+MATCH (e:Evidence {id: row.quote})
+MERGE (f)-[r:EVIDENCED_BY]->(e)
+SET r.note = row.note, r.confidence = row.confidence`})
 	}
 	return steps, counts
 }

@@ -22,7 +22,7 @@ import (
 func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	extractor := extractorFlag(fs)
-	goldDir := fs.String("gold", "", "directory of NAME.gold.json files (default: the directory \"gold\" beside DIR)")
+	goldDir := fs.String("gold", "", "directory of NAME.gold.json files (default: the directory \"gold\" beside DIR; for a folder holding \"articles\" and \"gold\", those two)")
 	quiet := fs.Bool("quiet", false, "print only the table of scores")
 	var requires multiFlag
 	fs.Var(&requires, "require", "fail unless a score reaches a floor, as TYPE.METRIC=VALUE with METRIC precision, recall or f1, e.g. supporters.f1=0.9 (repeatable)")
@@ -43,7 +43,7 @@ func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	dir := dirs[0]
 	if *goldDir == "" {
-		*goldDir = filepath.Join(filepath.Dir(filepath.Clean(dir)), "gold")
+		dir, *goldDir = evalFolders(dir)
 	}
 	sources, errs := loader.Expand([]string{dir})
 	if len(errs) > 0 {
@@ -145,4 +145,20 @@ func parseFloors(requires []string) ([]floor, error) {
 		floors = append(floors, floor{kind: kind, metric: metric, value: v})
 	}
 	return floors, nil
+}
+
+// evalFolders gives where eval reads articles and their gold when
+// --gold is not given: a set's folder holding "articles" and "gold" (as
+// examples/heldout does) means those two; any other folder is the
+// articles, with their gold in the folder "gold" beside it (as beside
+// examples/articles).
+func evalFolders(dir string) (articles, gold string) {
+	isDir := func(path string) bool {
+		info, err := os.Stat(path)
+		return err == nil && info.IsDir()
+	}
+	if isDir(filepath.Join(dir, "articles")) && isDir(filepath.Join(dir, "gold")) {
+		return filepath.Join(dir, "articles"), filepath.Join(dir, "gold")
+	}
+	return dir, filepath.Join(filepath.Dir(filepath.Clean(dir)), "gold")
 }

@@ -92,6 +92,15 @@ func TestEvalFloors(t *testing.T) {
 		t.Logf("scores on %s:\n%s", set.name, stdout)
 	}
 
+	// A set's folder, holding articles and gold, scores as its articles
+	// folder does (the header names the articles folder either way).
+	byArticles, stderr, code := amicus(t, "eval", "examples/heldout/articles", "--quiet")
+	bySet, setErr, setCode := amicus(t, "eval", "examples/heldout", "--quiet")
+	if code != 0 || setCode != 0 || bySet != byArticles {
+		t.Errorf("eval of the held-out set's folder (exit %d) differs from eval of its articles (exit %d):\n%s\n%s\n%s\n%s",
+			setCode, code, bySet, setErr, byArticles, stderr)
+	}
+
 	stdout, stderr, code := amicus(t, "eval", "examples/articles", "--quiet", "--require", "supporters.f1=0.99")
 	if code == 0 || !strings.Contains(stdout+stderr, "supporters") {
 		t.Errorf("eval with a floor above the scores exited %d:\n%s\n%s", code, stdout, stderr)

@@ -36,6 +36,9 @@ type pattern struct {
 	prefixes *[256][]string
 	atStart  *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
 	inText   *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
+	// dfa tells quickly whether and how far a match can run (see dfa);
+	// nil when the expression could not be compiled here.
+	dfa *dfa
 }
 
 // patterns are all the package's patterns, for the tests.
@@ -53,6 +56,7 @@ func mustCompile(expr string) *pattern {
 	if err != nil {
 		return p
 	}
+	p.dfa = newDFA(prog)
 	if !p.startBytes(prog) {
 		return p
 	}
@@ -409,12 +413,30 @@ func regexpWordByte(b byte) bool {
 }
 
 // matchAt returns the submatch indexes of a match starting at offset i of
-// s, or nil.
+// s, or nil. The dfa first tells whether there is one, and cuts s where
+// every attempt has ended, so the regexp is shown no more than it needs.
 func (p *pattern) matchAt(s string, i int) []int {
 	if i == 0 {
+		found, clip, ok := p.dfa.run(s, 0, ctxBegin, false, false)
+		if ok {
+			if !found {
+				return nil
+			}
+			s = s[:clip]
+		}
 		return p.atStart.FindStringSubmatchIndex(s)
 	}
-	m := p.inText.FindStringSubmatchIndex(s[i-1:])
+	t := s[i-1:]
+	// "(?s:.)" takes the character before the candidate
+	r, w := utf8.DecodeRuneInString(t)
+	found, clip, ok := p.dfa.run(t, w, contextOf(r), false, false)
+	if ok {
+		if !found {
+			return nil
+		}
+		t = t[:clip]
+	}
+	m := p.inText.FindStringSubmatchIndex(t)
 	if m == nil {
 		return nil
 	}
@@ -470,10 +492,37 @@ func (p *pattern) first1(s string) (m []int, ok bool) {
 	return all[0], true
 }
 
+// reach prepares s for the plain regexp: found is false when the dfa
+// knows s holds no match; otherwise cut is s, shortened where the dfa
+// knows every attempt at the leftmost match has ended. all asks for a
+// text fit for finding every match: then an unanchored expression's s is
+// not shortened.
+func (p *pattern) reach(s string, all bool) (cut string, found bool) {
+	if p.dfa == nil {
+		return s, true
+	}
+	stop := all && p.dfa.inject
+	found, clip, ok := p.dfa.run(s, 0, ctxBegin, p.dfa.inject, stop)
+	switch {
+	case !ok:
+		return s, true
+	case !found:
+		return "", false
+	case stop:
+		return s, true
+	}
+	return s[:clip], true
+}
+
 // MatchString reports whether s contains a match.
 func (p *pattern) MatchString(s string) bool {
 	if m, ok := p.first1(s); ok {
 		return m != nil
+	}
+	if p.dfa != nil {
+		if found, _, ok := p.dfa.run(s, 0, ctxBegin, p.dfa.inject, true); ok {
+			return found
+		}
 	}
 	return p.Regexp.MatchString(s)
 }
@@ -486,7 +535,11 @@ func (p *pattern) FindStringIndex(s string) []int {
 		}
 		return m[:2]
 	}
-	return p.Regexp.FindStringIndex(s)
+	cut, found := p.reach(s, false)
+	if !found {
+		return nil
+	}
+	return p.Regexp.FindStringIndex(cut)
 }
 
 // FindStringSubmatchIndex returns the submatch indexes of the leftmost
@@ -495,7 +548,11 @@ func (p *pattern) FindStringSubmatchIndex(s string) []int {
 	if m, ok := p.first1(s); ok {
 		return m
 	}
-	return p.Regexp.FindStringSubmatchIndex(s)
+	cut, found := p.reach(s, false)
+	if !found {
+		return nil
+	}
+	return p.Regexp.FindStringSubmatchIndex(cut)
 }
 
 // FindStringSubmatch returns the text of the leftmost match and its
@@ -503,7 +560,11 @@ func (p *pattern) FindStringSubmatchIndex(s string) []int {
 func (p *pattern) FindStringSubmatch(s string) []string {
 	m, ok := p.first1(s)
 	if !ok {
-		return p.Regexp.FindStringSubmatch(s)
+		cut, found := p.reach(s, false)
+		if !found {
+			return nil
+		}
+		return p.Regexp.FindStringSubmatch(cut)
 	}
 	if m == nil {
 		return nil
@@ -519,7 +580,11 @@ func (p *pattern) FindString(s string) string {
 		}
 		return s[m[0]:m[1]]
 	}
-	return p.Regexp.FindString(s)
+	cut, found := p.reach(s, false)
+	if !found {
+		return ""
+	}
+	return p.Regexp.FindString(cut)
 }
 
 // FindAllStringSubmatchIndex returns the submatch indexes of successive
@@ -528,14 +593,22 @@ func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if all, ok := p.findAll(s, n); ok {
 		return all
 	}
-	return p.Regexp.FindAllStringSubmatchIndex(s, n)
+	cut, found := p.reach(s, true)
+	if !found {
+		return nil
+	}
+	return p.Regexp.FindAllStringSubmatchIndex(cut, n)
 }
 
 // FindAllStringIndex returns the bounds of successive matches.
 func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
 	all, ok := p.findAll(s, n)
 	if !ok {
-		return p.Regexp.FindAllStringIndex(s, n)
+		cut, found := p.reach(s, true)
+		if !found {
+			return nil
+		}
+		return p.Regexp.FindAllStringIndex(cut, n)
 	}
 	for k, m := range all {
 		all[k] = m[:2]
@@ -547,7 +620,11 @@ func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
 func (p *pattern) FindAllString(s string, n int) []string {
 	all, ok := p.findAll(s, n)
 	if !ok {
-		return p.Regexp.FindAllString(s, n)
+		cut, found := p.reach(s, true)
+		if !found {
+			return nil
+		}
+		return p.Regexp.FindAllString(cut, n)
 	}
 	var out []string
 	for _, m := range all {

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"reflect"
+	"regexp"
+	"regexp/syntax"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+// dfaEdgeTexts are made-up texts for what assertions and characters the
+// example articles rarely show: line breaks, text ends, non-ASCII and
+// broken UTF-8.
+var dfaEdgeTexts = []string{
+	"", "a", "\n", "é", "\xff", "a\nb", "sued\n", "\nsued", "Acme sued Widgetco.\nThe court ruled.",
+	"Zoë v. Ærø", "naïve sued é", "x\xe2\x80", "\xe2\x80sued", "the State argued, and the court agreed",
+	"It argued that\nthe law", "in\n", "in ", " in", "the judge.", "$",
+}
+
+// dfaTexts are the texts the dfa tests run on.
+func dfaTexts() []string {
+	return append(append([]string(nil), dfaEdgeTexts...), exampleTexts()...)
+}
+
+// TestDFAMatchesLikeRegexp checks, for every rule's pattern, that its dfa
+// finds a match exactly where Go's regexp does, and that cutting a text
+// where the dfa says every attempt has ended leaves the regexp's answer
+// unchanged: for the leftmost match, for all matches, and for the
+// anchored tries at each candidate.
+func TestDFAMatchesLikeRegexp(t *testing.T) {
+	texts := dfaTexts()
+	for _, p := range patterns {
+		if p.dfa == nil {
+			continue
+		}
+		re := p.Regexp
+		for k, s := range texts {
+			found, _, ok := p.dfa.run(s, 0, ctxBegin, p.dfa.inject, true)
+			if ok && found != re.MatchString(s) {
+				t.Fatalf("%s\non %q: dfa match %v, regexp %v", p, s, found, !found)
+			}
+			if cut, found := p.reach(s, false); !found {
+				if m := re.FindStringSubmatchIndex(s); m != nil {
+					t.Fatalf("%s\non %q: dfa finds no match, regexp %v", p, s, m)
+				}
+			} else if got, want := re.FindStringSubmatchIndex(cut), re.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q cut to %q: %v, uncut %v", p, s, cut, got, want)
+			}
+			if cut, found := p.reach(s, true); found {
+				if got, want := re.FindAllStringSubmatchIndex(cut, -1), re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s\non %q cut to %q: all %v, uncut %v", p, s, cut, got, want)
+				}
+			}
+			if !p.fast || p.anchored || k%3 != 0 {
+				continue // the anchored tries on a third of the texts keep the test quick
+			}
+			for _, i := range p.candidates(s, nil) {
+				if i == 0 {
+					continue
+				}
+				got, want := p.matchAt(s, i), p.inText.FindStringSubmatchIndex(s[i-1:])
+				if want != nil {
+					for j := range want {
+						if want[j] >= 0 {
+							want[j] += i - 1
+						}
+					}
+					want[0] = i
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s\non %q at %d: %v, regexp %v", p, s, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDFACutsAtDeath checks the clip of a few expressions by hand.
+func TestDFACutsAtDeath(t *testing.T) {
+	cases := []struct {
+		expr   string
+		s      string
+		found  bool
+		clip   int
+		inject bool
+	}{
+		{`^sued`, "sued Acme", true, 5, false},       // the space kills the thread
+		{`^sued`, "sues Acme", false, 4, false},      // "s" of "sues" kills it
+		{`^sued\b`, "sued", true, 4, false},          // a match at the end
+		{`^sued\b`, "sueds", false, 5, false},        // no word boundary
+		{`\bsued`, "they sued them", true, 10, true}, // the leftmost match's threads end
+		{`a+`, "baaab", true, 5, true},               // "b" ends the run of "a"
+		{`x`, "abc", false, 3, true},                 // no match: the whole text
+	}
+	for _, c := range cases {
+		prog := compileProg(t, c.expr)
+		d := newDFA(prog)
+		if d.inject != c.inject {
+			t.Errorf("%s: inject %v, want %v", c.expr, d.inject, c.inject)
+		}
+		found, clip, ok := d.run(c.s, 0, ctxBegin, d.inject, false)
+		if !ok || found != c.found || clip != c.clip {
+			t.Errorf("%s on %q: found %v clip %d ok %v, want %v %d", c.expr, c.s, found, clip, ok, c.found, c.clip)
+		}
+	}
+}
+
+// TestDFAOutOfStates checks that a dfa out of states says so, and that
+// patterns then answer like the regexp still.
+func TestDFAOutOfStates(t *testing.T) {
+	expr := `\b(?:the|a) [a-z]+ (?:court|judge)\b`
+	p := mustCompile(expr)
+	p.dfa = newDFA(compileProg(t, expr))
+	p.dfa.maxStates = 3
+	re := regexp.MustCompile(expr)
+	unknown := 0
+	for _, s := range dfaTexts() {
+		if _, _, ok := p.dfa.run(s, 0, ctxBegin, true, true); !ok {
+			unknown++
+		}
+		if got, want := p.FindAllStringSubmatchIndex(s, -1), re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("on %q: %v, regexp %v", s, got, want)
+		}
+		if got, want := p.MatchString(s), re.MatchString(s); got != want {
+			t.Fatalf("on %q: match %v, regexp %v", s, got, want)
+		}
+	}
+	if unknown == 0 {
+		t.Errorf("a dfa of 3 states answered everything")
+	}
+	if len(p.dfa.states) > 3 {
+		t.Errorf("%d states, budget 3", len(p.dfa.states))
+	}
+}
+
+// TestDFAConcurrent runs one dfa from several goroutines while it is
+// still making its states: every answer must be the regexp's (run with
+// -race to check the tables too).
+func TestDFAConcurrent(t *testing.T) {
+	expr := `\b(?:sued|suing|backed) (?:[A-Z][a-z]+ ){1,3}(?:in|at)\b`
+	d := newDFA(compileProg(t, expr))
+	re := regexp.MustCompile(expr)
+	texts := dfaTexts()
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range texts {
+				s := texts[(k+g*len(texts)/4)%len(texts)]
+				found, _, ok := d.run(s, 0, ctxBegin, true, true)
+				if ok && found != re.MatchString(s) {
+					errs <- s
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("on %q: the dfa and the regexp disagree", s)
+	}
+}
+
+// TestDFAClasses checks that bytes share a class only when the program
+// cannot tell them apart.
+func TestDFAClasses(t *testing.T) {
+	d := newDFA(compileProg(t, `\b[a-c]x`))
+	same := func(a, b byte) bool { return d.class[a] == d.class[b] }
+	if !same('a', 'b') || same('a', 'x') || same('a', 'd') || !same('d', 'e') || same('d', ' ') || same(' ', '\n') {
+		t.Errorf("classes %v", d.class[:])
+	}
+	if d.nclass > utf8.RuneSelf {
+		t.Errorf("%d classes", d.nclass)
+	}
+}
+
+// compileProg compiles expr as Go's regexp does.
+func compileProg(t *testing.T, expr string) *syntax.Prog {
+	t.Helper()
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog
+}
+
+// TestDFAChunks checks that the chunks of state tables follow each other
+// without gaps or overlaps, up to maxDFAStates.
+func TestDFAChunks(t *testing.T) {
+	next := uint32(0)
+	for k := uint32(0); k < dfaChunks; k++ {
+		for at := uint32(0); at < chunkSize(k); at++ {
+			if gk, gat := chunkOf(next); gk != k || gat != at {
+				t.Fatalf("state %d: chunk %d at %d, want %d at %d", next, gk, gat, k, at)
+			}
+			next++
+		}
+	}
+	if next != maxDFAStates {
+		t.Errorf("the chunks hold %d states, want %d", next, maxDFAStates)
+	}
+}

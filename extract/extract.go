@@ -213,7 +213,7 @@ func newDoc(text, title string) *doc {
 			}
 			d.quoteAt = append(d.quoteAt, int32(len(text)))
 		}
-		d.m = strings.Map(asciiFold, text) // the same as folding the runes below
+		d.m = foldText(text) // the same as folding the runes below
 	} else {
 		// the runes of bad bytes are U+FFFD, in m too
 		d.text = []rune(text)
@@ -223,7 +223,7 @@ func newDoc(text, title string) *doc {
 		}
 		d.m = string(folded)
 	}
-	d.title = strings.Map(asciiFold, title)
+	d.title = foldText(title)
 	if runes := utf8.RuneCountInString(d.m); runes != len(d.m) {
 		d.runeAt = make([]int32, len(d.m)+1)
 		ri := int32(0)

@@ -197,7 +197,48 @@ func asciiFold(r rune) rune {
 	return r
 }
 
+// asciiFolded marks the ASCII bytes asciiFold changes.
+var asciiFolded = func() (set [utf8.RuneSelf]bool) {
+	for c := range set {
+		set[c] = asciiFold(rune(c)) != rune(c)
+	}
+	return set
+}()
+
 // foldForMatch folds quotes and case for comparing short strings.
 func foldForMatch(s string) string {
-	return strings.ToLower(strings.Map(asciiFold, cleanLine(s)))
+	return strings.ToLower(foldText(cleanLine(s)))
+}
+
+// foldText returns strings.Map(asciiFold, s), copying runs of the ASCII
+// bytes asciiFold keeps whole rather than mapping them one by one. As
+// with strings.Map, a byte that is not UTF-8 becomes U+FFFD.
+func foldText(s string) string {
+	var b []byte // nil while nothing has changed
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiFolded[s[j]] {
+			j++
+		}
+		if b != nil {
+			b = append(b, s[i:j]...)
+		}
+		if j == len(s) {
+			break
+		}
+		r, w := utf8.DecodeRuneInString(s[j:])
+		f := asciiFold(r)
+		if b == nil && (f != r || r == utf8.RuneError && w == 1) {
+			b = make([]byte, 0, len(s)+utf8.UTFMax)
+			b = append(b, s[:j]...)
+		}
+		if b != nil {
+			b = utf8.AppendRune(b, f)
+		}
+		i = j + w
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }

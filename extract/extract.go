@@ -147,11 +147,12 @@ func pairBit(a, b byte) (int, uint64) {
 // hints, like mayContain, skipping hints whose first two bytes are not
 // adjacent anywhere in it.
 //
-// A registered list (see hintMasks) is one test of the sentence's flags.
+// A registered list (see hintRegistry) is one test of the sentence's
+// flags.
 func (s *sentence) may(hints []string) bool {
-	if s.flags != nil && len(hints) > 0 {
-		if mask, ok := hintMasks[hintKey{&hints[0], len(hints)}]; ok {
-			for i, m := range mask {
+	if s.flags != nil {
+		if l := registered(hints); l != nil {
+			for i, m := range l.mask {
 				if m&s.flags[i] != 0 {
 					return true
 				}
@@ -185,15 +186,15 @@ func (s *sentence) may(hints []string) bool {
 // from its flags when they are registered: for findNear, which then
 // searches only for those.
 func (s *sentence) present(hints []string) []string {
-	if s.flags == nil || len(hints) == 0 {
+	if s.flags == nil {
 		return hints
 	}
-	ids, ok := hintLists[hintKey{&hints[0], len(hints)}]
-	if !ok {
+	l := registered(hints)
+	if l == nil {
 		return hints
 	}
 	var out []string
-	for i, id := range ids {
+	for i, id := range l.ids {
 		if s.flags[id/64]&(1<<(id%64)) != 0 {
 			out = append(out, hints[i])
 		}

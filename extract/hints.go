@@ -162,18 +162,34 @@ var (
 // bit mask tested against the sentence's flags. An unregistered list
 // falls back to searching the sentence.
 var (
-	hintWords   []string                 // every registered hint, by id
-	hintTriples [4096][]int              // hint ids by tripleSlot of their first three bytes
-	hintShort   []int                    // hint ids shorter than three bytes
-	hintMasks   = map[hintKey][]uint64{} // registered lists
-	hintLists   = map[hintKey][]int{}    // the ids of each registered list's hints
-	hintIDs     = map[string]int{}       // id of each hint
+	hintWords   []string           // every registered hint, by id
+	hintTriples [4096][]int        // hint ids by tripleSlot of their first three bytes
+	hintShort   []int              // hint ids shorter than three bytes
+	hintIDs     = map[string]int{} // id of each hint
+	// registered lists by the address of their first hint: a pointer
+	// key is quicker to look up than the list's words
+	hintRegistry = map[*string]*hintList{}
 )
 
-// hintKey identifies a hint list by its backing array and length.
-type hintKey struct {
-	first *string
-	n     int
+// hintList is a registered hint list: its words, the ids of its hints
+// and their bit mask in a sentence's flags.
+type hintList struct {
+	words []string
+	ids   []int
+	mask  []uint64
+}
+
+// registered returns the registration of hints, or nil when the list is
+// not registered.
+func registered(hints []string) *hintList {
+	if len(hints) == 0 {
+		return nil
+	}
+	l := hintRegistry[&hints[0]]
+	if l == nil || len(l.words) != len(hints) {
+		return nil // another list that starts in the same place
+	}
+	return l
 }
 
 // init registers the hint lists: the package's own and those of the rule
@@ -183,7 +199,7 @@ func init() {
 		governmentHints, mediaHints, reportingHints, positionHints,
 		byHints, fightHints, tripHints, strikeHints, enforceHints, roleHints, frameHints,
 		byPassiveHints, broughtHints, betweenHints, askHints, accuseHints,
-		descriptiveHeads, roleNounForms, sueEnds}
+		descriptiveHeads, roleNounForms, sueEnds, suitSpeechHints, reverseHints}
 	for _, nc := range namedCourts {
 		lists = append(lists, nc.hints)
 	}
@@ -226,8 +242,9 @@ func init() {
 		for i, h := range l {
 			ids[i] = hintIDs[h]
 		}
-		hintMasks[hintKey{&l[0], len(l)}] = mask
-		hintLists[hintKey{&l[0], len(l)}] = ids
+		if _, ok := hintRegistry[&l[0]]; !ok {
+			hintRegistry[&l[0]] = &hintList{words: l, ids: ids, mask: mask}
+		}
 	}
 }
 

@@ -266,7 +266,6 @@ func newDoc(text, title string) *doc {
 		} else {
 			st.low = strings.ToLower(st.s)
 		}
-		st.may(nil) // fill pairs once, shared by every copy
 		st.flags = slab[k*words : (k+1)*words : (k+1)*words]
 		hintFlags(st.flags, st.low)
 		d.sents = append(d.sents, st)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -148,9 +149,9 @@ func newDFA(prog *syntax.Prog) *dfa {
 		seen:      make([]uint32, len(prog.Inst)),
 		taken:     make([]uint32, len(prog.Inst)),
 	}
-	// one row of membership per distinct character instruction
-	var rows [][utf8.RuneSelf]bool
-	done := map[string]bool{}
+	// the ASCII bytes each distinct character instruction matches
+	var rows [][2]uint64
+	done := map[[2]uint64]bool{}
 	for i := range prog.Inst {
 		inst := &prog.Inst[i]
 		switch inst.Op {
@@ -158,23 +159,18 @@ func newDFA(prog *syntax.Prog) *dfa {
 		default:
 			continue
 		}
-		k := string(rune(inst.Op)) + string(rune(inst.Arg&uint32(syntax.FoldCase))) + string(inst.Rune)
-		if done[k] {
-			continue
+		row := asciiMatches(inst)
+		if !done[row] {
+			done[row] = true
+			rows = append(rows, row)
 		}
-		done[k] = true
-		var row [utf8.RuneSelf]bool
-		for c := range row {
-			row[c] = runeMatches(inst, rune(c))
-		}
-		rows = append(rows, row)
 	}
 	classOf := map[string]uint8{}
 	sig := make([]byte, 1+len(rows))
 	for c := 0; c < utf8.RuneSelf; c++ {
 		sig[0] = contextOf(rune(c))
 		for i, row := range rows {
-			sig[1+i] = boolByte(row[c])
+			sig[1+i] = byte(row[c/64] >> (c % 64) & 1)
 		}
 		id, ok := classOf[string(sig)]
 		if !ok {
@@ -193,6 +189,43 @@ func boolByte(b bool) byte {
 		return 1
 	}
 	return 0
+}
+
+// asciiMatches returns the set of ASCII bytes (bit c%64 of word c/64)
+// the character instruction inst consumes, as runeMatches decides it.
+func asciiMatches(inst *syntax.Inst) [2]uint64 {
+	var set [2]uint64
+	add := func(r rune) {
+		if r >= 0 && r < utf8.RuneSelf {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	switch inst.Op {
+	case syntax.InstRuneAny:
+		return [2]uint64{^uint64(0), ^uint64(0)}
+	case syntax.InstRuneAnyNotNL:
+		return [2]uint64{^uint64(0) &^ (1 << '\n'), ^uint64(0)}
+	case syntax.InstRune1:
+		add(inst.Rune[0])
+	case syntax.InstRune:
+		if len(inst.Rune) == 1 {
+			// a single character, and its case variants under FoldCase
+			r0 := inst.Rune[0]
+			add(r0)
+			if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+					add(r)
+				}
+			}
+			break
+		}
+		for i := 0; i+1 < len(inst.Rune); i += 2 {
+			for r := inst.Rune[i]; r <= inst.Rune[i+1] && r < utf8.RuneSelf; r++ {
+				add(r)
+			}
+		}
+	}
+	return set
 }
 
 // runeMatches reports whether the character instruction inst consumes

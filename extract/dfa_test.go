@@ -178,6 +178,30 @@ func TestDFAClasses(t *testing.T) {
 	}
 }
 
+// TestASCIIMatches checks the ASCII sets of every character instruction
+// of every rule's pattern against runeMatches.
+func TestASCIIMatches(t *testing.T) {
+	for _, p := range patterns {
+		if p.dfa == nil {
+			continue
+		}
+		for i := range p.dfa.prog.Inst {
+			inst := &p.dfa.prog.Inst[i]
+			switch inst.Op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			default:
+				continue
+			}
+			set := asciiMatches(inst)
+			for c := rune(0); c < utf8.RuneSelf; c++ {
+				if got, want := set[c/64]>>(c%64)&1 == 1, runeMatches(inst, c); got != want {
+					t.Fatalf("%s: instruction %d on %q: %v, runeMatches %v", p, i, c, got, want)
+				}
+			}
+		}
+	}
+}
+
 // compileProg compiles expr as Go's regexp does.
 func compileProg(t *testing.T, expr string) *syntax.Prog {
 	t.Helper()

@@ -514,17 +514,54 @@ func (p *pattern) reach(s string, all bool) (cut string, found bool) {
 	return s[:clip], true
 }
 
-// MatchString reports whether s contains a match.
+// MatchString reports whether s contains a match. The dfa answers
+// alone: at each candidate start when they are few, else over all of s.
 func (p *pattern) MatchString(s string) bool {
-	if m, ok := p.first1(s); ok {
-		return m != nil
+	if found, ok := p.matchesAtCandidates(s); ok {
+		return found
 	}
 	if p.dfa != nil {
 		if found, _, ok := p.dfa.run(s, 0, ctxBegin, p.dfa.inject, true); ok {
 			return found
 		}
 	}
+	if m, ok := p.first1(s); ok {
+		return m != nil
+	}
 	return p.Regexp.MatchString(s)
+}
+
+// matchesAtCandidates reports whether a match starts at one of the
+// candidate starts of s, asking the dfa only; ok is false when the
+// candidate search does not apply, s has too many candidates or the dfa
+// cannot tell.
+func (p *pattern) matchesAtCandidates(s string) (found, ok bool) {
+	if !p.fast || p.anchored {
+		return false, false
+	}
+	var buf [maxCandidates + 1]int
+	cands := p.candidates(s, buf[:])
+	if len(cands) > maxCandidates {
+		return false, false
+	}
+	for _, i := range cands {
+		var found, ok bool
+		if i == 0 {
+			found, _, ok = p.dfa.run(s, 0, ctxBegin, false, true)
+		} else {
+			// as in matchAt: "(?s:.)" takes the character before
+			t := s[i-1:]
+			r, w := utf8.DecodeRuneInString(t)
+			found, _, ok = p.dfa.run(t, w, contextOf(r), false, true)
+		}
+		if !ok {
+			return false, false
+		}
+		if found {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // FindStringIndex returns the bounds of the leftmost match.

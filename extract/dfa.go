@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -89,13 +88,11 @@ const (
 )
 
 // maxDFAStates bounds the states one dfa makes. Their tables come in
-// chunks that double in size, so that the many patterns that need few
-// states take little room: the first two chunks hold firstChunk states
-// each, and every later one as many as all before it.
+// chunks of dfaChunk states, made as they are needed.
 const (
 	maxDFAStates = 4096
-	firstChunk   = 16
-	dfaChunks    = 9 // firstChunk << (dfaChunks-1) == maxDFAStates
+	dfaChunk     = 64
+	dfaChunks    = maxDFAStates / dfaChunk
 )
 
 // dfaSlots counts the transitions all dfas have room for; past
@@ -105,21 +102,10 @@ var dfaSlots atomic.Int64
 const maxDFASlots = 8 << 20
 
 // chunkOf returns the chunk that holds state id and the state's place in
-// it.
+// it. (Ids stay below maxDFAStates; the modulo only tells the compiler
+// that the chunk index is in range.)
 func chunkOf(id uint32) (chunk, at uint32) {
-	k := uint32(bits.Len32(id / firstChunk))
-	if k == 0 {
-		return 0, id
-	}
-	return k, id - firstChunk<<(k-1)
-}
-
-// chunkSize is how many states chunk k holds.
-func chunkSize(k uint32) uint32 {
-	if k == 0 {
-		return firstChunk
-	}
-	return firstChunk << (k - 1)
+	return id / dfaChunk % dfaChunks, id % dfaChunk
 }
 
 // ctxRune stands for each context in syntax.EmptyOpContext.
@@ -487,7 +473,7 @@ func (d *dfa) intern(pcs []uint32, ctx uint8, inject, matched bool) uint32 {
 		return 0
 	}
 	if k, at := chunkOf(id); at == 0 {
-		n := chunkSize(k)
+		n := uint32(dfaChunk)
 		if dfaSlots.Add(int64(n)*int64(d.nclass)) > maxDFASlots {
 			d.full.Store(true)
 			return 0

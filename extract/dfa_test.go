@@ -215,20 +215,3 @@ func compileProg(t *testing.T, expr string) *syntax.Prog {
 	}
 	return prog
 }
-
-// TestDFAChunks checks that the chunks of state tables follow each other
-// without gaps or overlaps, up to maxDFAStates.
-func TestDFAChunks(t *testing.T) {
-	next := uint32(0)
-	for k := uint32(0); k < dfaChunks; k++ {
-		for at := uint32(0); at < chunkSize(k); at++ {
-			if gk, gat := chunkOf(next); gk != k || gat != at {
-				t.Fatalf("state %d: chunk %d at %d, want %d at %d", next, gk, gat, k, at)
-			}
-			next++
-		}
-	}
-	if next != maxDFAStates {
-		t.Errorf("the chunks hold %d states, want %d", next, maxDFAStates)
-	}
-}

@@ -406,7 +406,7 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			mark(resolve(d.objectsAfter(ms, s.start+ai[1])), si, roleDefendant)
 		}
 		// "X faces a lawsuit from Y": Y sues X
-		for _, fi := range findAllIndexIf(strings.Contains(s.low, "faces") || strings.Contains(s.low, "facing") || strings.Contains(s.low, "defendant in"), facesSuitRe, s.s) {
+		for _, fi := range findAllIndexIf(s.may(facesHints), facesSuitRe, s.s) {
 			opposed(resolve(d.objectsAfterGap(ms, s.start+fi[1], byGapRe)), resolve(d.subjectsBefore(ms, s.start+fi[0])), si, rolePlaintiff, roleDefendant)
 		}
 		// "Y, which X sued in 2021": X sues Y
@@ -423,21 +423,21 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			}
 		}
 		// "X appealed a verdict won by Y": X against Y
-		for _, ai := range findAllIndexIf(strings.Contains(s.low, " by "), appealedWonByRe, s.s) {
+		for _, ai := range findAllIndexIf(s.may(wonByHints), appealedWonByRe, s.s) {
 			opposed(resolve(d.subjectsBefore(ms, s.start+ai[0])), resolve(d.objectsAfterGap(ms, s.start+ai[1], byGapRe)), si, roleNone, roleNone)
 		}
 		// "X and Y are locked in a legal battle": they oppose each other
-		if li := findIf(strings.Contains(s.low, " locked in") || strings.Contains(s.low, " embroiled in") || strings.Contains(s.low, " entangled in"), lockedInRe, s.s); li != nil {
+		if li := findIf(s.may(lockedInHints), lockedInRe, s.s); li != nil {
 			if both := resolve(d.subjectsBefore(ms, s.start+li[0])); len(both) == 2 {
 				opposed(both[:1], both[1:], si, roleNone, roleNone)
 			}
 		}
 		// "found X liable to Y": X defends against Y
-		for _, li := range findAllIndexIf(strings.Contains(s.low, "liable to"), liableToRe, s.s) {
+		for _, li := range findAllIndexIf(s.may(liableHints), liableToRe, s.s) {
 			opposed(resolve(d.objectsAfterGap(ms, s.start+li[1], byGapRe)), resolve(d.subjectsBefore(ms, s.start+li[0])), si, rolePlaintiff, roleDefendant)
 		}
 		// "granted judgment to A … on their claim against B": A against B
-		for _, gi := range findAllIndexIf(strings.Contains(s.low, " to "), grantedToRe, s.s) {
+		for _, gi := range findAllIndexIf(s.may(toHints), grantedToRe, s.s) {
 			winners := d.objectsAfterGap(ms, s.start+gi[1], byGapRe)
 			if len(winners) == 0 {
 				continue
@@ -576,7 +576,7 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			}
 		}
 		// "claims against the vendor, X": X defends
-		for _, ci := range findAllIndexIf(strings.Contains(s.low, " against"), claimsAgainstRe, s.s) {
+		for _, ci := range findAllIndexIf(s.may(againstHints), claimsAgainstRe, s.s) {
 			at := s.start + ci[1]
 			list := d.objectsAfter(ms, at)
 			if len(list) == 0 {
@@ -585,7 +585,7 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 			mark(resolve(list), si, roleDefendant)
 		}
 		// "named A and B as defendants"; "to sue A"
-		if strings.Contains(s.low, "nam") || strings.Contains(s.low, "to sue") {
+		if s.may(namedHints) {
 			for _, ni := range namedAsRe.FindAllStringIndex(s.s, -1) {
 				list := d.objectsAfter(ms, s.start+ni[1])
 				if len(list) > 0 && asDefendantRe.MatchString(d.m[list[len(list)-1].end:s.end]) {
@@ -632,7 +632,7 @@ func (d *doc) litigationFrames(named []*party, edges map[[2]*party]bool) frameRe
 		}
 		// "The plaintiffs, A and B, allege that X and Y charged …": X and Y
 		// defend against the sentence's plaintiffs
-		if li := findIf(strings.Contains(s.low, "allege"), allegeThatRe, s.s); li != nil {
+		if li := findIf(s.may(allegeHints), allegeThatRe, s.s); li != nil {
 			var pls []*party
 			for _, mt := range ms {
 				if p := d.frameParty(mt, named); p != nil && mt.start < s.start+li[0] && fr.role[p] == rolePlaintiff {

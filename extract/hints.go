@@ -155,6 +155,15 @@ var (
 	betweenHints   = []string{"between", "pitting"}
 	askHints       = []string{"ask", "urge", "petition", "sought", "seek", "moved", "moves", "motion"}
 	accuseHints    = []string{"accuse", "allege", "charge", "claim", "target", "name"}
+	// the words that gate the frames of litigationFrames not listed above
+	facesHints    = []string{"faces", "facing", "defendant in"}
+	wonByHints    = []string{" by "}
+	lockedInHints = []string{" locked in", " embroiled in", " entangled in"}
+	liableHints   = []string{"liable to"}
+	toHints       = []string{" to "}
+	againstHints  = []string{" against"}
+	namedHints    = []string{"nam", "to sue"}
+	allegeHints   = []string{"allege"}
 )
 
 // The hint lists of sentence.may are registered here: every sentence is
@@ -199,6 +208,7 @@ func init() {
 		governmentHints, mediaHints, reportingHints, positionHints,
 		byHints, fightHints, tripHints, strikeHints, enforceHints, roleHints, frameHints,
 		byPassiveHints, broughtHints, betweenHints, askHints, accuseHints,
+		facesHints, wonByHints, lockedInHints, liableHints, toHints, againstHints, namedHints, allegeHints,
 		descriptiveHeads, roleNounForms, sueEnds, suitSpeechHints, reverseHints}
 	for _, nc := range namedCourts {
 		lists = append(lists, nc.hints)

@@ -78,6 +78,13 @@ var feelingHints = []string{"disappoint", "pleased", "happy", "review", "weigh",
 	"decide", "examine", "analy", "work with", "respect", "abide", "encourag", "reliev", "hearten", "thrill", "sadden",
 	"dismay", "gratif", "delight"}
 
+// feelingWordSet and feelingHintSet search for feelingWords and
+// feelingHints.
+var (
+	feelingWordSet = newWordSet(feelingWords)
+	feelingHintSet = newWordSet(feelingHints)
+)
+
 // suitSpeechRe opens what a plaintiffs' filing says: "According to the
 // lawsuit, …", "The complaint alleges that …".
 var suitSpeechRe = mustCompile(`^(?:According to (?:the|their|its) (?:lawsuit|suit|complaint|petition|claim)s?, |(?:The|Their|Its) (?:lawsuit|suit|complaint|petition) (?:alleges|alleged|says|said|claims|claimed|argues|argued|contends|contended|accuses|accused)(?: that)? )`)
@@ -148,7 +155,7 @@ func isNotAnArgument(lead string) bool {
 	// every match of feelingOpening holds one of feelingWords; the plain
 	// search is exact in an ASCII lead (elsewhere case folding reaches
 	// beyond ASCII)
-	if (!isASCII(lead) || mayContain(strings.ToLower(lead), feelingWords)) && feelingOpening.MatchString(lead) {
+	if (!isASCII(lead) || feelingWordSet.in(strings.ToLower(lead))) && feelingOpening.MatchString(lead) {
 		return true
 	}
 	for _, p := range notAnArgument {
@@ -165,7 +172,7 @@ func (d *doc) findArguments() {
 		if a.by == nil {
 			return
 		}
-		if lead := head(a.claim, 120); mayContain(strings.ToLower(lead), feelingHints) && isNotAnArgument(lead) {
+		if lead := head(a.claim, 120); feelingHintSet.in(strings.ToLower(lead)) && isNotAnArgument(lead) {
 			// "it was disappointed but noted that …": the rest is the argument
 			m := butThat.FindStringIndex(a.claim)
 			if m == nil {

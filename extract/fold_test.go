@@ -20,3 +20,25 @@ func TestFoldTextLikeMap(t *testing.T) {
 		}
 	}
 }
+
+// TestWordSetsLikeMayContain checks every word set against mayContain,
+// on the example texts as they are and lowered, and on made-up cases.
+func TestWordSetsLikeMayContain(t *testing.T) {
+	lists := map[string][]string{
+		"feelingWords": feelingWords, "feelingHints": feelingHints, "objectHints": objectHints,
+		"dateHints": dateHints, "badThingWords": badThingWords, "statuteHints": statuteHints,
+		"made up": {"ab", "abc", "b", "abcd", "xyz"},
+	}
+	texts := append([]string{"", "a", "ab", "abc", "xab", "xy", "xyz", "abxyz", "b"}, dfaTexts()...)
+	for _, s := range append([]string(nil), texts...) {
+		texts = append(texts, strings.ToLower(s))
+	}
+	for name, words := range lists {
+		set := newWordSet(words)
+		for _, s := range texts {
+			if got, want := set.in(s), mayContain(s, words); got != want {
+				t.Fatalf("%s in %q: %v, mayContain %v", name, s, got, want)
+			}
+		}
+	}
+}

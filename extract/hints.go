@@ -44,6 +44,54 @@ func mayContain(lower string, hints []string) bool {
 	return false
 }
 
+// A wordSet tells whether a text contains one of a fixed list of words,
+// as mayContain does, in one pass over the text rather than one search
+// per word: at each offset it compares only the words that start with
+// the three bytes there (the few shorter words are searched for one by
+// one). Long lists of words with common first letters gain the most; a
+// few words that start with rare bytes are found quicker one by one.
+type wordSet struct {
+	short []string          // words shorter than three bytes
+	bits  [4096 / 64]uint64 // the tripleSlot bits of the longer words' first three bytes
+	slots map[int][]string  // the longer words by tripleSlot
+}
+
+// newWordSet returns the wordSet of words.
+func newWordSet(words []string) *wordSet {
+	w := &wordSet{slots: map[int][]string{}}
+	for _, word := range words {
+		if len(word) < 3 {
+			w.short = append(w.short, word)
+			continue
+		}
+		slot := tripleSlot(word[0], word[1], word[2])
+		w.bits[slot/64] |= 1 << (slot % 64)
+		w.slots[slot] = append(w.slots[slot], word)
+	}
+	return w
+}
+
+// in reports whether s contains one of the words.
+func (w *wordSet) in(s string) bool {
+	for _, word := range w.short {
+		if strings.Contains(s, word) {
+			return true
+		}
+	}
+	for i := 0; i+2 < len(s); i++ {
+		slot := tripleSlot(s[i], s[i+1], s[i+2])
+		if w.bits[slot/64]&(1<<(slot%64)) == 0 {
+			continue
+		}
+		for _, word := range w.slots[slot] {
+			if strings.HasPrefix(s[i:], word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // governmentHints, descriptive heads and mediaHints gate the government,
 // descriptive-reference and news-outlet patterns.
 var (
@@ -81,6 +129,9 @@ var (
 	positionHints = []string{"position", "view", "argument", "contention", "stance", "insisting", "arguing", "contending", "maintaining", "telling", "denie"}
 	objectHints   = []string{"ordered", "compelled", "fined", "charged", "indicted", "prosecuted", "sued", "handed", "against", "favo", "with", " by", "between"}
 )
+
+// objectHintSet searches for objectHints.
+var objectHintSet = newWordSet(objectHints)
 
 // findIf returns the index of the first match of re in s when ok is set.
 func findIf(ok bool, re *pattern, s string) []int {

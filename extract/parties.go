@@ -155,7 +155,7 @@ func (d *doc) findParties() {
 				}
 			}
 		}
-		if t := tail(before, 40); mayContain(t, objectHints) && objectRules.MatchString(t) {
+		if t := tail(before, 40); objectHintSet.in(t) && objectRules.MatchString(t) {
 			d.markLitigant(mt.party, mt.si)
 		}
 	}

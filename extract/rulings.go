@@ -322,7 +322,7 @@ func (d *doc) opponent(p *party) *party {
 // to the sentence), or "".
 func (d *doc) dateNear(si, pos int) string {
 	s := d.sents[si].s
-	if !mayContain(s, dateHints) {
+	if !dateHintSet.in(s) {
 		return ""
 	}
 	if d.dates == nil {
@@ -484,10 +484,16 @@ var (
 var badThingWords = []string{"unconstitutional", "unlawful", "illegal", "invalid", "incompatible", "inconsistent", "void",
 	"preempted", "arbitrary", "violate", "breache", "infringe", "exceed"}
 
+// badThingSet and dateHintSet search for badThingWords and dateHints.
+var (
+	badThingSet = newWordSet(badThingWords)
+	dateHintSet = newWordSet(dateHints)
+)
+
 // isBadThing reports whether badThing matches s, running the pattern only
 // when s holds one of badThingWords.
 func isBadThing(s string) bool {
-	return mayContain(s, badThingWords) && badThing.MatchString(s)
+	return badThingSet.in(s) && badThing.MatchString(s)
 }
 
 // favorsOfClause decides whom a ruling favours from the clause after

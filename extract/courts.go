@@ -267,7 +267,7 @@ func (d *doc) findCourts() {
 			if !s.may(g.hints) {
 				continue
 			}
-			for _, mi := range findAround(g.re, s.s, s.low, g.hints, courtWindowBefore, courtWindowAfter) {
+			for _, mi := range findAround(g.re, s.s, s.low, s.present(g.hints), courtWindowBefore, courtWindowAfter) {
 				if overlaps(mi[0], mi[1]) || notACourt.MatchString(strings.TrimLeft(s.s[mi[1]:], " ")) || courtBefore.MatchString(tail(s.s[:mi[0]], 40)) {
 					continue
 				}

@@ -203,7 +203,7 @@ func (d *doc) findMentions() {
 		}
 		var govMatches [][]int
 		if s.may(governmentHints) {
-			govMatches = findAround(governmentRe, s.s, s.low, governmentHints, governmentWindow, governmentWindow)
+			govMatches = findAround(governmentRe, s.s, s.low, s.present(governmentHints), governmentWindow, governmentWindow)
 		}
 		for _, mi := range govMatches {
 			if strings.HasPrefix(strings.TrimPrefix(s.s[mi[1]:], "'s"), "s") {

@@ -104,7 +104,7 @@ func (d *doc) findRulings() {
 			if !s.may(rp.hints) {
 				continue
 			}
-			for _, mi := range findAround(rp.re, s.s, s.low, rp.hints, rulingWindow, rulingWindow) {
+			for _, mi := range findAround(rp.re, s.s, s.low, s.present(rp.hints), rulingWindow, rulingWindow) {
 				if hypo.MatchString(tail(s.s[:mi[0]], 40)) || strings.Contains(tail(s.s[:mi[0]], 60), "in which ") {
 					continue // hypothetical, or a precedent ("…, in which the court held")
 				}

@@ -233,7 +233,7 @@ func (d *doc) scanSupports(mark bool) {
 			matches, ok := d.supportMatches[[2]int{si, ri}]
 			if !ok {
 				if s.may(rule.hints) {
-					matches = findAround(rule.re, s.s, s.low, rule.hints, supportWindow, supportWindow)
+					matches = findAround(rule.re, s.s, s.low, s.present(rule.hints), supportWindow, supportWindow)
 				}
 				d.supportMatches[[2]int{si, ri}] = matches
 			}

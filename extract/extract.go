@@ -264,7 +264,7 @@ func newDoc(text, title string) *doc {
 		if d.runeAt == nil {
 			st.low = lowered[sp.start:sp.end]
 		} else {
-			st.low = strings.ToLower(st.s)
+			st.low = lowerText(st.s)
 		}
 		st.flags = slab[k*words : (k+1)*words : (k+1)*words]
 		hintFlags(st.flags, st.low)

@@ -21,6 +21,20 @@ func TestFoldTextLikeMap(t *testing.T) {
 	}
 }
 
+// TestLowerTextLikeToLower checks lowerText against strings.ToLower on
+// the example texts and on made-up cases: capitals that change length
+// when lowered, genuine U+FFFD and bytes that are not UTF-8.
+func TestLowerTextLikeToLower(t *testing.T) {
+	texts := append([]string{
+		"", "A", "abc", "ABC xyz", "Ünïcödé", "İstanbul", "ẞ", "\ufffd", "A\xffB", "\xe2\x80", "Ǆ ǅ ǆ", "K Å",
+	}, dfaTexts()...)
+	for _, s := range texts {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("on %q: %q, strings.ToLower %q", s, got, want)
+		}
+	}
+}
+
 // TestWordSetsLikeMayContain checks every word set against mayContain,
 // on the example texts as they are and lowered, and on made-up cases.
 func TestWordSetsLikeMayContain(t *testing.T) {

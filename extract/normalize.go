@@ -197,6 +197,29 @@ func asciiFold(r rune) rune {
 	return r
 }
 
+// lowerText returns strings.ToLower(s), lowering runs of ASCII byte by
+// byte and decoding only the other characters; strings.ToLower maps
+// every character of a text that is not all ASCII. As with
+// strings.ToLower, a byte that is not UTF-8 becomes U+FFFD.
+func lowerText(s string) string {
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += w
+	}
+	return string(b)
+}
+
 // asciiFolded marks the ASCII bytes asciiFold changes.
 var asciiFolded = func() (set [utf8.RuneSelf]bool) {
 	for c := range set {

@@ -56,3 +56,16 @@ func TestWordSetsLikeMayContain(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadWordsAreSingleWords checks what headWord relies on: no word of
+// agencyWords and groupWords holds a space.
+func TestHeadWordsAreSingleWords(t *testing.T) {
+	for w := range headWords {
+		if strings.Contains(w, " ") || !agencyWords[w] && !groupWords[w] {
+			t.Errorf("head word %q", w)
+		}
+	}
+	if len(headWords) < len(agencyWords) {
+		t.Errorf("%d head words, fewer than the %d agency words", len(headWords), len(agencyWords))
+	}
+}

@@ -705,12 +705,14 @@ func classifyName(name, before, after string) string {
 	if placeWords[name] || countryTable[name] != "" || legislatureWords[name] || capitalStoplist[name] {
 		return ""
 	}
-	if strings.HasSuffix(name, " and") || strings.Contains(name, " and ") && !hasAny(words, groupWords) && !hasAny(words, agencyWords) && !endsOfPlace(words) {
+	hasGroup, hasAgency := hasAny(words, groupWords), hasAny(words, agencyWords)
+	if strings.HasSuffix(name, " and") || strings.Contains(name, " and ") && !hasGroup && !hasAgency && !endsOfPlace(words) {
 		return ""
 	}
 	last := words[len(words)-1]
 	prevWord := lastField(before)
-	plain := !orgSuffixes[last] && !orgSuffixes[strings.TrimSuffix(last, ".")] && !hasAny(words, groupWords) && !hasAny(words, agencyWords)
+	suffixed := orgSuffixes[last] || orgSuffixes[strings.TrimSuffix(last, ".")]
+	plain := !suffixed && !hasGroup && !hasAgency
 	switch {
 	case plain && (prevWord == "in" || prevWord == "near") && !strings.HasPrefix(after, "'"):
 		// "a court in Oslo", "near Oslo": a place (but "in Globex's
@@ -720,11 +722,11 @@ func classifyName(name, before, after string) string {
 		return facts.KindAgency // "Attorney General": an office, not a person
 	case personTitles[prevWord]:
 		return facts.KindPerson
-	case orgSuffixes[last] || orgSuffixes[strings.TrimSuffix(last, ".")]:
+	case suffixed:
 		return facts.KindCompany
-	case hasAny(words, groupWords):
+	case hasGroup:
 		return facts.KindGroup
-	case hasAny(words, agencyWords) && len(words) > 1:
+	case hasAgency && len(words) > 1:
 		return facts.KindAgency
 	case last == "government":
 		return facts.KindGovernment

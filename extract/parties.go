@@ -423,12 +423,23 @@ func isInitialism(s string) bool {
 	return len(s) > 1 && len(s) <= 8 && !strings.Contains(s, " ")
 }
 
+// headWords are agencyWords and groupWords together.
+var headWords = func() map[string]bool {
+	set := map[string]bool{}
+	for _, words := range []map[string]bool{agencyWords, groupWords} {
+		for w := range words {
+			set[w] = true
+		}
+	}
+	return set
+}()
+
 // headWord reports whether short is the last word of long and an
 // organisation word ("the Commission" for "Fair Trading Commission").
 func headWord(long, short string) bool {
 	short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
-	if !agencyWords[short] && !groupWords[short] {
-		return false
+	if strings.IndexByte(short, ' ') >= 0 || !headWords[short] {
+		return false // the words are one word each
 	}
 	// "the Commission" for "Fair Trading Commission"; "the Board" for
 	// "Board of Widget Inspectors"

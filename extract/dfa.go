@@ -33,7 +33,12 @@ type dfa struct {
 	prog *syntax.Prog
 	// inject starts a thread at every position (until a match is seen):
 	// the expression is not anchored at the start of the text.
-	inject    bool
+	inject bool
+	// ordered keeps the threads in the order of their priority and drops
+	// those below a thread that reaches a match, as Go's matchers do to
+	// find the leftmost-first match: then runEnd finds where that match
+	// ends. Without it the threads are a set, which makes fewer states.
+	ordered   bool
 	class     [utf8.RuneSelf]uint8 // ASCII bytes that every step treats alike share a class
 	nclass    int
 	maxStates int
@@ -123,18 +128,11 @@ func contextOf(r rune) uint8 {
 	return ctxOther
 }
 
-// newDFA returns a dfa for prog. ASCII bytes share a class when every
-// instruction that matches characters treats them alike and they leave
-// the same context.
-func newDFA(prog *syntax.Prog) *dfa {
-	d := &dfa{
-		prog:      prog,
-		inject:    prog.StartCond()&syntax.EmptyBeginText == 0,
-		maxStates: maxDFAStates,
-		index:     map[uint64]uint32{},
-		seen:      make([]uint32, len(prog.Inst)),
-		taken:     make([]uint32, len(prog.Inst)),
-	}
+// newDFA returns a dfa for prog, with its threads ordered or not. ASCII
+// bytes share a class when every instruction that matches characters
+// treats them alike and they leave the same context.
+func newDFA(prog *syntax.Prog, ordered bool) *dfa {
+	d := emptyDFA(prog, ordered)
 	// the ASCII bytes each distinct character instruction matches
 	var rows [][2]uint64
 	done := map[[2]uint64]bool{}
@@ -167,6 +165,27 @@ func newDFA(prog *syntax.Prog) *dfa {
 	}
 	d.nclass = len(classOf)
 	return d
+}
+
+// emptyDFA returns a dfa for prog with no byte classes yet.
+func emptyDFA(prog *syntax.Prog, ordered bool) *dfa {
+	return &dfa{
+		prog:      prog,
+		inject:    prog.StartCond()&syntax.EmptyBeginText == 0,
+		ordered:   ordered,
+		maxStates: maxDFAStates,
+		index:     map[uint64]uint32{},
+		seen:      make([]uint32, len(prog.Inst)),
+		taken:     make([]uint32, len(prog.Inst)),
+	}
+}
+
+// orderedTwin returns a new ordered dfa of d's program, with d's byte
+// classes.
+func (d *dfa) orderedTwin() *dfa {
+	o := emptyDFA(d.prog, true)
+	o.class, o.nclass = d.class, d.nclass
+	return o
 }
 
 // boolByte is 1 for true, 0 for false.
@@ -294,6 +313,56 @@ func (d *dfa) run(s string, pos int, ctx uint8, inject, stopAtMatch bool) (found
 	return found, len(s), true
 }
 
+// runEnd follows an ordered dfa over s from offset pos, where ctx is the
+// context of the character before pos, with one thread started at pos,
+// and returns where the leftmost-first match starting there ends, or -1
+// when none does. ok is false when the dfa has spent its states.
+func (d *dfa) runEnd(s string, pos int, ctx uint8) (end int, ok bool) {
+	if d.full.Load() {
+		return -1, false
+	}
+	v := d.starts[ctx][0].Load()
+	if v == 0 {
+		if v = d.start(ctx, false); v == 0 {
+			return -1, false
+		}
+	}
+	end = -1
+	nclass := uint32(d.nclass)
+	for pos < len(s) {
+		id := stepState(v)
+		var nx uint32
+		c := s[pos]
+		w := 1
+		if c < utf8.RuneSelf {
+			cl := uint32(d.class[c])
+			k, at := chunkOf(id)
+			if nx = d.chunks[k].Load().next[at*nclass+cl].Load(); nx == 0 {
+				nx = d.step(id, rune(c), int(cl))
+			}
+		} else {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[pos:])
+			nx = d.step(id, r, -1)
+		}
+		if nx == 0 {
+			return -1, false
+		}
+		if nx&stepMatched != 0 {
+			end = pos // a later match of a thread above this one wins
+		}
+		if nx&stepDead != 0 {
+			return end, true
+		}
+		pos += w
+		v = nx
+	}
+	if d.matchesAtEnd(stepState(v)) {
+		end = len(s)
+	}
+	return end, true
+}
+
 // start returns the step value of the start state for a context and
 // mode, making it when new; 0 when the budget is spent.
 func (d *dfa) start(ctx uint8, inject bool) uint32 {
@@ -354,7 +423,13 @@ func (d *dfa) step(id uint32, r rune, cl int) uint32 {
 // follow runs st's threads (and a new one when st injects) through
 // branches and assertions at a position followed by the character r. It
 // reports whether a thread reaches a match there, and where the threads
-// wait after consuming r, in order. The caller holds d.mu.
+// wait after consuming r: in order of instruction for a set, in order of
+// priority for an ordered dfa. The caller holds d.mu.
+//
+// An ordered dfa follows the threads as Go's NFA adds them: each in
+// turn, depth first, the preferred branch of an alternation first, an
+// instruction reached before taken no further; the threads below the
+// first to reach a match are dropped.
 func (d *dfa) follow(st dstate, r rune) (matched bool, next []uint32) {
 	flags := syntax.EmptyOpContext(ctxRune[st.ctx], r)
 	d.mark++
@@ -363,11 +438,14 @@ func (d *dfa) follow(st dstate, r rune) (matched bool, next []uint32) {
 		clear(d.taken)
 		d.mark = 1
 	}
-	stack := append(d.stack[:0], st.pcs...)
+	stack := d.stack[:0]
 	if st.inject {
-		stack = append(stack, uint32(d.prog.Start))
+		stack = append(stack, uint32(d.prog.Start)) // the lowest priority
 	}
-	for len(stack) > 0 {
+	for i := len(st.pcs) - 1; i >= 0; i-- {
+		stack = append(stack, st.pcs[i]) // the first on top
+	}
+	for len(stack) > 0 && !(matched && d.ordered) {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if d.seen[pc] == d.mark {
@@ -395,7 +473,9 @@ func (d *dfa) follow(st dstate, r rune) (matched bool, next []uint32) {
 		}
 	}
 	d.stack = stack
-	slices.Sort(next)
+	if !d.ordered {
+		slices.Sort(next)
+	}
 	return matched, next
 }
 

@@ -76,6 +76,41 @@ func TestDFAMatchesLikeRegexp(t *testing.T) {
 	}
 }
 
+// TestOrderedDFAEndsLikeRegexp checks, for every rule's pattern, that its
+// ordered dfa, started at the start of a text, finds the end of the match
+// Go's regexp finds there: the leftmost-first one, not the longest.
+func TestOrderedDFAEndsLikeRegexp(t *testing.T) {
+	texts := dfaTexts()
+	for _, p := range patterns {
+		if p.ends == nil {
+			continue
+		}
+		anchored := regexp.MustCompile(`^(?:` + p.String() + `)`)
+		for _, s := range texts {
+			end, ok := p.ends.runEnd(s, 0, ctxBegin)
+			if !ok {
+				continue
+			}
+			want := -1
+			if m := anchored.FindStringIndex(s); m != nil {
+				want = m[1]
+			}
+			if end != want {
+				t.Fatalf("%s\non %q: ends at %d, regexp at %d", p, s, end, want)
+			}
+		}
+	}
+	// the first alternative wins, however long the others run
+	p := mustCompile(`a|ab|abc`)
+	if end, _ := p.ends.runEnd("abc", 0, ctxBegin); end != 1 {
+		t.Errorf("a|ab|abc on abc ends at %d, want 1", end)
+	}
+	p = mustCompile(`a+?b?`)
+	if end, _ := p.ends.runEnd("aab", 0, ctxBegin); end != 1 {
+		t.Errorf("a+?b? on aab ends at %d, want 1", end)
+	}
+}
+
 // TestDFACutsAtDeath checks the clip of a few expressions by hand.
 func TestDFACutsAtDeath(t *testing.T) {
 	cases := []struct {
@@ -95,7 +130,7 @@ func TestDFACutsAtDeath(t *testing.T) {
 	}
 	for _, c := range cases {
 		prog := compileProg(t, c.expr)
-		d := newDFA(prog)
+		d := newDFA(prog, false)
 		if d.inject != c.inject {
 			t.Errorf("%s: inject %v, want %v", c.expr, d.inject, c.inject)
 		}
@@ -111,7 +146,7 @@ func TestDFACutsAtDeath(t *testing.T) {
 func TestDFAOutOfStates(t *testing.T) {
 	expr := `\b(?:the|a) [a-z]+ (?:court|judge)\b`
 	p := mustCompile(expr)
-	p.dfa = newDFA(compileProg(t, expr))
+	p.dfa = newDFA(compileProg(t, expr), false)
 	p.dfa.maxStates = 3
 	re := regexp.MustCompile(expr)
 	unknown := 0
@@ -139,7 +174,7 @@ func TestDFAOutOfStates(t *testing.T) {
 // -race to check the tables too).
 func TestDFAConcurrent(t *testing.T) {
 	expr := `\b(?:sued|suing|backed) (?:[A-Z][a-z]+ ){1,3}(?:in|at)\b`
-	d := newDFA(compileProg(t, expr))
+	d := newDFA(compileProg(t, expr), false)
 	re := regexp.MustCompile(expr)
 	texts := dfaTexts()
 	var wg sync.WaitGroup
@@ -168,7 +203,7 @@ func TestDFAConcurrent(t *testing.T) {
 // TestDFAClasses checks that bytes share a class only when the program
 // cannot tell them apart.
 func TestDFAClasses(t *testing.T) {
-	d := newDFA(compileProg(t, `\b[a-c]x`))
+	d := newDFA(compileProg(t, `\b[a-c]x`), false)
 	same := func(a, b byte) bool { return d.class[a] == d.class[b] }
 	if !same('a', 'b') || same('a', 'x') || same('a', 'd') || !same('d', 'e') || same('d', ' ') || same(' ', '\n') {
 		t.Errorf("classes %v", d.class[:])

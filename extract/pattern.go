@@ -39,6 +39,9 @@ type pattern struct {
 	// dfa tells quickly whether and how far a match can run (see dfa);
 	// nil when the expression could not be compiled here.
 	dfa *dfa
+	// ends is the ordered dfa, which finds where a match ends when its
+	// submatches are not wanted.
+	ends *dfa
 }
 
 // patterns are all the package's patterns, for the tests.
@@ -56,7 +59,8 @@ func mustCompile(expr string) *pattern {
 	if err != nil {
 		return p
 	}
-	p.dfa = newDFA(prog)
+	p.dfa = newDFA(prog, false)
+	p.ends = p.dfa.orderedTwin()
 	if !p.startBytes(prog) {
 		return p
 	}
@@ -483,6 +487,64 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 	return out, true
 }
 
+// endAt returns where the leftmost-first match starting at offset i of s
+// ends, or -1, from the ordered dfa alone; ok is false when it cannot
+// tell. It tries what matchAt tries, without submatches.
+func (p *pattern) endAt(s string, i int) (end int, ok bool) {
+	if i == 0 {
+		return p.ends.runEnd(s, 0, ctxBegin)
+	}
+	t := s[i-1:]
+	r, w := utf8.DecodeRuneInString(t) // what "(?s:.)" takes
+	end, ok = p.ends.runEnd(t, w, contextOf(r))
+	if end >= 0 {
+		end += i - 1
+	}
+	return end, ok
+}
+
+// findAllIndex returns up to n (all when n < 0) match bounds, as
+// FindAllStringIndex does, like findAll but from the ordered dfa alone;
+// ok is false when it cannot tell.
+func (p *pattern) findAllIndex(s string, n int) (out [][]int, ok bool) {
+	if !p.fast || p.ends == nil {
+		return nil, false
+	}
+	if p.anchored {
+		if n == 0 {
+			return nil, true
+		}
+		end, ok := p.ends.runEnd(s, 0, ctxBegin)
+		if !ok || end < 0 {
+			return nil, ok
+		}
+		return [][]int{{0, end}}, true
+	}
+	var buf [maxCandidates + 1]int
+	cands := p.candidates(s, buf[:])
+	if len(cands) > maxCandidates {
+		return nil, false
+	}
+	end := 0
+	for _, i := range cands {
+		if i < end {
+			continue
+		}
+		if n >= 0 && len(out) == n {
+			break
+		}
+		e, ok := p.endAt(s, i)
+		if !ok {
+			return nil, false
+		}
+		if e >= 0 {
+			out = append(out, []int{i, e})
+			end = e
+		}
+	}
+	return out, true
+}
+
 // first1 returns the submatch indexes of the leftmost match.
 func (p *pattern) first1(s string) (m []int, ok bool) {
 	all, ok := p.findAll(s, 1)
@@ -566,6 +628,12 @@ func (p *pattern) matchesAtCandidates(s string) (found, ok bool) {
 
 // FindStringIndex returns the bounds of the leftmost match.
 func (p *pattern) FindStringIndex(s string) []int {
+	if all, ok := p.findAllIndex(s, 1); ok {
+		if len(all) == 0 {
+			return nil
+		}
+		return all[0]
+	}
 	if m, ok := p.first1(s); ok {
 		if m == nil {
 			return nil
@@ -639,6 +707,9 @@ func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // FindAllStringIndex returns the bounds of successive matches.
 func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	if all, ok := p.findAllIndex(s, n); ok {
+		return all
+	}
 	all, ok := p.findAll(s, n)
 	if !ok {
 		cut, found := p.reach(s, true)

@@ -33,6 +33,12 @@ func TestPatternsMatchLikeRegexp(t *testing.T) {
 			if got, want := p.MatchString(s), p.Regexp.MatchString(s); got != want {
 				t.Fatalf("%s\non %q:\nmatch %v, regexp %v", p, s, got, want)
 			}
+			if got, want := p.FindStringIndex(s), p.Regexp.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nfirst bounds %v, regexp %v", p, s, got, want)
+			}
+			if got, want := p.FindAllStringIndex(s, -1), p.Regexp.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s\non %q:\nall bounds %v, regexp %v", p, s, got, want)
+			}
 		}
 	}
 	if fast < len(patterns)/4 {

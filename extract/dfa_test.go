@@ -169,16 +169,18 @@ func TestDFAOutOfStates(t *testing.T) {
 	}
 }
 
-// TestDFAConcurrent runs one dfa from several goroutines while it is
-// still making its states: every answer must be the regexp's (run with
-// -race to check the tables too).
+// TestDFAConcurrent runs a dfa and an ordered dfa from several goroutines
+// while they are still making their states: every answer must be the
+// regexp's (run with -race to check the tables too).
 func TestDFAConcurrent(t *testing.T) {
 	expr := `\b(?:sued|suing|backed) (?:[A-Z][a-z]+ ){1,3}(?:in|at)\b`
-	d := newDFA(compileProg(t, expr), false)
+	prog := compileProg(t, expr)
+	d, ends := newDFA(prog, false), newDFA(prog, true)
 	re := regexp.MustCompile(expr)
+	anchored := regexp.MustCompile(`^(?:` + expr + `)`)
 	texts := dfaTexts()
 	var wg sync.WaitGroup
-	errs := make(chan string, 4)
+	errs := make(chan string, 8)
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
 		go func(g int) {
@@ -190,13 +192,24 @@ func TestDFAConcurrent(t *testing.T) {
 					errs <- s
 					return
 				}
+				for _, i := range []int{0, len(s) / 2} {
+					end, ok := ends.runEnd(s[i:], 0, ctxBegin)
+					want := -1
+					if m := anchored.FindStringIndex(s[i:]); m != nil {
+						want = m[1]
+					}
+					if ok && end != want {
+						errs <- s[i:]
+						return
+					}
+				}
 			}
 		}(g)
 	}
 	wg.Wait()
 	close(errs)
 	for s := range errs {
-		t.Errorf("on %q: the dfa and the regexp disagree", s)
+		t.Errorf("on %q: a dfa and the regexp disagree", s)
 	}
 }
 

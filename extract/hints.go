@@ -224,6 +224,7 @@ var (
 var (
 	hintWords   []string           // every registered hint, by id
 	hintTriples [4096][]int        // hint ids by tripleSlot of their first three bytes
+	hintSlots   [4096 / 64]uint64  // the tripleSlots that have hints: a table small enough to stay in cache
 	hintShort   []int              // hint ids shorter than three bytes
 	hintIDs     = map[string]int{} // id of each hint
 	// registered lists by the address of their first hint: a pointer
@@ -286,6 +287,7 @@ func init() {
 			} else {
 				slot := tripleSlot(h[0], h[1], h[2])
 				hintTriples[slot] = append(hintTriples[slot], id)
+				hintSlots[slot/64] |= 1 << (slot % 64)
 			}
 		}
 	}
@@ -330,7 +332,11 @@ func hintFlags(flags []uint64, low string) {
 		}
 	}
 	for i := 0; i+2 < len(low); i++ {
-		for _, id := range hintTriples[tripleSlot(low[i], low[i+1], low[i+2])] {
+		slot := tripleSlot(low[i], low[i+1], low[i+2])
+		if hintSlots[slot/64]&(1<<(slot%64)) == 0 {
+			continue
+		}
+		for _, id := range hintTriples[slot] {
 			if strings.HasPrefix(low[i:], hintWords[id]) {
 				set(id)
 			}

@@ -260,22 +260,25 @@ RETURN key, n`+precedentProjection+` AS item`, ids, decodePrecedent)
 // id may be of any kind, so the fact is looked up under each fact label
 // (each a unique-index seek).
 func (s *Store) EvidenceByFact(ctx context.Context, ids []string) (map[string][]facts.StoredEvidence, error) {
-	return grouped(ctx, s, `
+	return grouped(ctx, s, evidenceByFactQuery, ids, decodeEvidence)
+}
+
+// evidenceByFactQuery reads the quotes of the facts with ids $ids, each
+// fact looked up under every label of factLabels.
+var evidenceByFactQuery = func() string {
+	lookups := make([]string, len(factLabels))
+	for i, label := range factLabels {
+		lookups[i] = "MATCH (f:" + label + " {id: key}) RETURN f"
+	}
+	return `
 UNWIND $ids AS key
 CALL (key) {
-  MATCH (f:Party {id: key}) RETURN f
-  UNION MATCH (f:Case {id: key}) RETURN f
-  UNION MATCH (f:Court {id: key}) RETURN f
-  UNION MATCH (f:Judge {id: key}) RETURN f
-  UNION MATCH (f:Precedent {id: key}) RETURN f
-  UNION MATCH (f:Argument {id: key}) RETURN f
-  UNION MATCH (f:Support {id: key}) RETURN f
-  UNION MATCH (f:Ruling {id: key}) RETURN f
+  ` + strings.Join(lookups, "\n  UNION ") + `
 }
 MATCH (f)-[r:EVIDENCED_BY]->(e:Evidence)-[:FROM]->(a:Article)
 WITH key, e, r, a ORDER BY a.title, a.id, e.start
-RETURN key, `+evidenceProjection("e", "r", "a")+` AS item`, ids, decodeEvidence)
-}
+RETURN key, ` + evidenceProjection("e", "r", "a") + ` AS item`
+}()
 
 // evidenceProjection reads the quote in variable e, linked to its fact by
 // relationship r (which holds what the quote says of that fact), from

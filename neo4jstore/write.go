@@ -281,6 +281,10 @@ func (p *plan) addEvidence(label, factID string, confidence float64, evidence []
 	}
 }
 
+// factLabels are the labels of the facts quotes evidence; queries name a
+// fact's label from this list only, never from input.
+var factLabels = []string{"Case", "Party", "Court", "Judge", "Precedent", "Argument", "Support", "Ruling"}
+
 // quoteID identifies the span from start to end of an article's text.
 func quoteID(articleID string, start, end int) string {
 	return facts.ID("evidence", articleID, strconv.Itoa(start), strconv.Itoa(end))
@@ -507,7 +511,7 @@ MATCH (a:Article {id: row.article})
 MERGE (e:Evidence {id: row.id})
 ON CREATE SET e.quote = row.quote, e.start = row.start, e.end = row.end
 MERGE (e)-[:FROM]->(a)`})
-	for _, label := range []string{"Case", "Party", "Court", "Judge", "Precedent", "Argument", "Support", "Ruling"} {
+	for _, label := range factLabels {
 		steps = append(steps, step{name: "evidence for " + label, rows: p.evidence[label], query: `
 UNWIND $rows AS row
 MATCH (f:` + label + ` {id: row.factId})

@@ -2,8 +2,8 @@
 // fast articles load (extraction and writing), that reloading adds
 // nothing, how big the graph grows, how fast the GraphQL API answers a
 // fixed mix of queries at several numbers of concurrent clients, and how
-// much memory the Go process and the Neo4j JVM use. `amicus bench` runs
-// it and prints the results as a table or JSON.
+// much processor time and memory the Go process and the Neo4j JVM use.
+// `amicus bench` runs it and prints the results as a table or JSON.
 package bench
 
 import (
@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,6 +75,9 @@ type Result struct {
 	Articles int    `json:"articles"`
 	Seed     uint64 `json:"seed"`
 	Neo4j    string `json:"neo4j"`
+	// CPUs is how many processors this machine has: the figures below
+	// depend on it, since Amicus, Neo4j and the bench's clients share them.
+	CPUs int `json:"cpus"`
 
 	Load   LoadResult   `json:"load"`
 	Reload LoadResult   `json:"reload"`
@@ -95,6 +99,18 @@ type LoadResult struct {
 	NodesAdded   int64          `json:"nodesAdded"`
 	RelsAdded    int64          `json:"relationshipsAdded"`
 	NodesPerSec  float64        `json:"nodesPerSecond"`
+	// CPU is the processor time the load used.
+	CPU CPUTime `json:"cpu"`
+}
+
+// CPUTime is processor time (user and system) used while something ran.
+type CPUTime struct {
+	// GoSeconds is the bench's own process: Amicus (extraction, the
+	// GraphQL server) and, during query runs, the bench's clients.
+	GoSeconds float64 `json:"goSeconds"`
+	// JVMSeconds is the Neo4j JVM's, when it runs on this machine (the
+	// embedded Neo4j); zero otherwise.
+	JVMSeconds float64 `json:"jvmSeconds,omitempty"`
 }
 
 // GraphSize counts the graph.
@@ -114,6 +130,10 @@ type QueryRun struct {
 	P99Ms      float64 `json:"p99Ms"`
 	PerSecond  float64 `json:"requestsPerSecond"`
 	RoundTrips float64 `json:"roundTripsPerRequest"`
+	// GoCPUMs and JVMCPUMs are the processor time per request of the
+	// bench's process and of the Neo4j JVM (see CPUTime), in ms.
+	GoCPUMs  float64 `json:"goCPUMsPerRequest"`
+	JVMCPUMs float64 `json:"jvmCPUMsPerRequest,omitempty"`
 	// FirstError is the first error met, for diagnosis.
 	FirstError string `json:"firstError,omitempty"`
 	// ByQuery breaks a mix down by query.
@@ -145,7 +165,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if progress == nil {
 		progress = io.Discard
 	}
-	res := &Result{Articles: opts.Articles, Seed: opts.Seed, Neo4j: opts.Store.URI()}
+	res := &Result{Articles: opts.Articles, Seed: opts.Seed, Neo4j: opts.Store.URI(), CPUs: runtime.NumCPU()}
 	dir, err := os.MkdirTemp("", "amicus-bench-")
 	if err != nil {
 		return nil, err
@@ -159,12 +179,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	fmt.Fprintf(progress, "loading\n")
-	res.Load, err = load(ctx, opts.Store, paths)
+	res.Load, err = load(ctx, opts.Store, paths, opts.jvm())
 	if err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(progress, "re-loading\n")
-	res.Reload, err = load(ctx, opts.Store, paths)
+	res.Reload, err = load(ctx, opts.Store, paths, opts.jvm())
 	if err != nil {
 		return nil, err
 	}
@@ -227,10 +247,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	res.Memory.GoRSS, res.Memory.GoHWM = processMemory("self")
-	if opts.JVMPID != nil && opts.JVMPID() > 0 {
-		res.Memory.JVMRSS, res.Memory.JVMHWM = processMemory(strconv.Itoa(opts.JVMPID()))
+	if jvm := opts.jvm(); jvm != "" {
+		res.Memory.JVMRSS, res.Memory.JVMHWM = processMemory(jvm)
 	}
 	return res, nil
+}
+
+// jvm is the Neo4j JVM's process id as /proc names it, or "" when it does
+// not run on this machine.
+func (o Options) jvm() string {
+	if o.JVMPID == nil || o.JVMPID() <= 0 {
+		return ""
+	}
+	return strconv.Itoa(o.JVMPID())
 }
 
 // Names of the servers and of the comparable mix in the results.
@@ -254,7 +283,7 @@ func runMixes(ctx context.Context, res *Result, server, base string, mixes []que
 				return ctx.Err()
 			}
 			fmt.Fprintf(progress, "querying %s: %s at %d clients for %s\n", server, mix.name, clients, opts.Duration)
-			run, err := runQueries(ctx, server, base, mix.queries, in, clients, opts.Duration, opts.Seed)
+			run, err := runQueries(ctx, server, base, mix.queries, in, clients, opts.Duration, opts.Seed, opts.jvm())
 			if err != nil {
 				return err
 			}
@@ -265,20 +294,23 @@ func runMixes(ctx context.Context, res *Result, server, base string, mixes []que
 	return nil
 }
 
-// load loads paths with the loader `amicus load` uses and measures it.
-func load(ctx context.Context, store *neo4jstore.Store, paths []string) (LoadResult, error) {
+// load loads paths with the loader `amicus load` uses and measures it;
+// jvm is the Neo4j JVM's process id, or "" (see Options.jvm).
+func load(ctx context.Context, store *neo4jstore.Store, paths []string, jvm string) (LoadResult, error) {
 	nodesBefore, relsBefore, err := countGraph(ctx, store)
 	if err != nil {
 		return LoadResult{}, err
 	}
 	start := time.Now()
+	cpu := startCPU(jvm)
 	l := &loader.Loader{Writer: store}
 	reports := l.LoadAll(ctx, paths, nil)
 	elapsed := time.Since(start)
+	used := cpu.used()
 	if ctx.Err() != nil {
 		return LoadResult{}, ctx.Err()
 	}
-	out := LoadResult{Seconds: elapsed.Seconds(), Status: map[string]int{}}
+	out := LoadResult{Seconds: elapsed.Seconds(), Status: map[string]int{}, CPU: used}
 	var extracting, writing time.Duration
 	var firstErr error
 	for _, r := range reports {
@@ -366,7 +398,7 @@ func inputs(ctx context.Context, store *neo4jstore.Store, w *World) (Inputs, err
 
 // runQueries sends queries from clients concurrent clients for duration
 // and measures them.
-func runQueries(ctx context.Context, server, base string, queries []Query, in Inputs, clients int, duration time.Duration, seed uint64) (QueryRun, error) {
+func runQueries(ctx context.Context, server, base string, queries []Query, in Inputs, clients int, duration time.Duration, seed uint64, jvm string) (QueryRun, error) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}, Timeout: 60 * time.Second}
 	defer client.CloseIdleConnections()
 	// Only Amicus counts its graph round trips (on /metrics).
@@ -386,6 +418,7 @@ func runQueries(ctx context.Context, server, base string, queries []Query, in In
 	deadline := time.Now().Add(duration)
 	var wg sync.WaitGroup
 	start := time.Now()
+	cpu := startCPU(jvm)
 	for c := range clients {
 		wg.Add(1)
 		go func() {
@@ -419,12 +452,15 @@ func runQueries(ctx context.Context, server, base string, queries []Query, in In
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	used := cpu.used()
 	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
 	run := QueryRun{Clients: clients, Requests: len(latencies), Errors: errorCount, FirstError: firstError,
 		PerSecond: float64(len(latencies)) / elapsed.Seconds()}
 	if len(latencies) > 0 {
 		run.P50Ms = ms(percentile(latencies, 0.50))
 		run.P99Ms = ms(percentile(latencies, 0.99))
+		run.GoCPUMs = used.GoSeconds * 1000 / float64(len(latencies))
+		run.JVMCPUMs = used.JVMSeconds * 1000 / float64(len(latencies))
 	}
 	if len(queries) > 1 {
 		run.ByQuery = map[string]Latency{}
@@ -564,6 +600,58 @@ func processMemory(pid string) (rss, hwm int64) {
 		}
 	}
 	return rss, hwm
+}
+
+// cpuMeter measures the processor time used from its start.
+type cpuMeter struct {
+	jvm      string
+	goStart  time.Duration
+	jvmStart time.Duration
+}
+
+// startCPU starts measuring the Go process and, unless jvm is "", the
+// JVM with that process id.
+func startCPU(jvm string) cpuMeter {
+	m := cpuMeter{jvm: jvm, goStart: processCPU("self")}
+	if jvm != "" {
+		m.jvmStart = processCPU(jvm)
+	}
+	return m
+}
+
+// used is the processor time used since the meter started.
+func (m cpuMeter) used() CPUTime {
+	t := CPUTime{GoSeconds: (processCPU("self") - m.goStart).Seconds()}
+	if m.jvm != "" {
+		t.JVMSeconds = (processCPU(m.jvm) - m.jvmStart).Seconds()
+	}
+	return t
+}
+
+// clockTicks is the unit of /proc's processor times: Linux reports them
+// in USER_HZ, 100 per second.
+const clockTicks = 100
+
+// processCPU reads the processor time (user and system, all threads) a
+// process ("self" or a pid) has used from /proc; zero where unknown.
+func processCPU(pid string) time.Duration {
+	data, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count the fields
+	// after it. utime and stime are the 14th and 15th of the whole line.
+	end := bytes.LastIndexByte(data, ')')
+	if end < 0 {
+		return 0
+	}
+	fields := strings.Fields(string(data[end+1:]))
+	if len(fields) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(fields[11], 10, 64)
+	system, _ := strconv.ParseInt(fields[12], 10, 64)
+	return time.Duration(user+system) * time.Second / clockTicks
 }
 
 // Errors counts the query errors of all runs.

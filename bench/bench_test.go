@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -78,11 +79,27 @@ func TestRunSmall(t *testing.T) {
 	if result.Memory.GoRSS <= 0 {
 		t.Fatalf("no Go memory read: %+v", result.Memory)
 	}
+	if runtime.GOOS == "linux" {
+		// Processor time comes from /proc: the load and every run used some.
+		onThisMachine := jvm() > 0
+		if result.Load.CPU.GoSeconds <= 0 || onThisMachine != (result.Load.CPU.JVMSeconds > 0) {
+			t.Fatalf("load processor time %+v (JVM on this machine: %v)", result.Load.CPU, onThisMachine)
+		}
+		for _, run := range result.Runs {
+			// For @neo4j/graphql the Go process only runs the clients,
+			// which may take less than /proc's 10 ms tick in a short run.
+			serverInGo := run.Server == bench.AmicusServerName
+			if (serverInGo && run.GoCPUMs <= 0) || onThisMachine != (run.JVMCPUMs > 0) {
+				t.Fatalf("%s, %s: processor time per request Go %.3f ms, JVM %.3f ms", run.Server, run.Queries, run.GoCPUMs, run.JVMCPUMs)
+			}
+		}
+	}
 	var table bytes.Buffer
 	if err := result.WriteTable(&table); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"0 added", "headline", "mix", "Go process", "SIDE BY SIDE", "@neo4j/graphql", bench.ComparableMixName} {
+	for _, want := range []string{"0 added", "headline", "mix", "Go process", "SIDE BY SIDE", "@neo4j/graphql", bench.ComparableMixName,
+		"processor time", "CPU ms/req"} {
 		if !strings.Contains(table.String(), want) {
 			t.Fatalf("the table lacks %q:\n%s", want, table.String())
 		}

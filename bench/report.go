@@ -12,12 +12,13 @@ import (
 // it was met.
 func (r *Result) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Amicus bench: %d synthetic articles, seed %d, Neo4j at %s\n\n", r.Articles, r.Seed, r.Neo4j)
+	fmt.Fprintf(tw, "Amicus bench: %d synthetic articles, seed %d, Neo4j at %s, %d CPUs\n\n", r.Articles, r.Seed, r.Neo4j, r.CPUs)
 	fmt.Fprintf(tw, "LOAD\tresult\ttarget\t\n")
 	fmt.Fprintf(tw, "load (extract + write)\t%.1f s\t< %.0f s %s\t\n", r.Load.Seconds, TargetLoad.Seconds(), verdict(r.Load.Seconds < TargetLoad.Seconds()))
 	fmt.Fprintf(tw, "  extraction (summed over workers)\t%.1f s\t\t\n", r.Load.ExtractSeconds)
 	fmt.Fprintf(tw, "  writing (batches)\t%.1f s\t\t\n", r.Load.WriteSeconds)
 	fmt.Fprintf(tw, "  nodes added\t%d (%.0f nodes/s)\t\t\n", r.Load.NodesAdded, r.Load.NodesPerSec)
+	fmt.Fprintf(tw, "  processor time\t%s\t\t\n", cpuLine(r.Load.CPU))
 	fmt.Fprintf(tw, "  articles\t%s\t\t\n", statusLine(r.Load.Status))
 	fmt.Fprintf(tw, "re-load\t%.1f s, %d added\t0 added %s\t\n", r.Reload.Seconds, r.Reload.NodesAdded+r.Reload.RelsAdded,
 		verdict(r.Reload.NodesAdded == 0 && r.Reload.RelsAdded == 0))
@@ -29,7 +30,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 	tw.Flush()
 
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "queries\tserver\tclients\trequests\treq/s\tp50 ms\tp99 ms\terrors\tround trips/req\ttarget\t\n")
+	fmt.Fprintf(tw, "queries\tserver\tclients\trequests\treq/s\tp50 ms\tp99 ms\terrors\tround trips/req\tGo CPU ms/req\tJVM CPU ms/req\ttarget\t\n")
 	for _, run := range r.Runs {
 		target := ""
 		if run.Queries == "headline" && run.Clients == TargetClients {
@@ -39,10 +40,22 @@ func (r *Result) WriteTable(w io.Writer) error {
 		if run.Server == AmicusServerName {
 			trips = fmt.Sprintf("%.1f", run.RoundTrips)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%.1f\t%.1f\t%d\t%s\t%s\t\n", run.Queries, run.Server, run.Clients, run.Requests,
-			run.PerSecond, run.P50Ms, run.P99Ms, run.Errors, trips, target)
+		jvm := "n/a" // not on this machine
+		if r.Memory.JVMRSS > 0 {
+			jvm = fmt.Sprintf("%.2f", run.JVMCPUMs)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%.1f\t%.1f\t%d\t%s\t%.2f\t%s\t%s\t\n", run.Queries, run.Server, run.Clients, run.Requests,
+			run.PerSecond, run.P50Ms, run.P99Ms, run.Errors, trips, run.GoCPUMs, jvm, target)
 	}
 	tw.Flush()
+	note := "  Go CPU is the bench's own process: the Amicus server and the clients"
+	for _, run := range r.Runs {
+		if run.Server == Neo4jGraphQLServerName {
+			note += " (only the clients for " + Neo4jGraphQLServerName + ")"
+			break
+		}
+	}
+	fmt.Fprintln(w, note+".")
 	r.writeSideBySide(w)
 	for _, run := range r.Runs {
 		if len(run.ByQuery) == 0 {
@@ -108,6 +121,14 @@ func (r *Result) writeSideBySide(w io.Writer) {
 			run.P50Ms, other.P50Ms, run.P99Ms, other.P99Ms, run.PerSecond, other.PerSecond, ratio)
 	}
 	tw.Flush()
+}
+
+// cpuLine says how much processor time a load used.
+func cpuLine(t CPUTime) string {
+	if t.JVMSeconds > 0 {
+		return fmt.Sprintf("Go %.1f s, Neo4j JVM %.1f s", t.GoSeconds, t.JVMSeconds)
+	}
+	return fmt.Sprintf("Go %.1f s (Neo4j not on this machine)", t.GoSeconds)
 }
 
 func verdict(ok bool) string {

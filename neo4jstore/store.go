@@ -235,17 +235,41 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
-		result, err := tx.Run(ctx, query, params)
-		if err != nil {
-			return nil, err
+	for attempt := 1; ; attempt++ {
+		records, err := readOnce(ctx, session, query, params)
+		if err == nil {
+			return records, nil
 		}
-		return result.Collect(ctx)
-	}, serverTimeout(ctx)...)
-	if err != nil {
-		return nil, classify(err)
+		if attempt == readAttempts || !neo4j.IsRetryable(err) || ctx.Err() != nil {
+			return nil, classify(err)
+		}
+		select {
+		case <-time.After(time.Duration(attempt) * readRetryPause):
+		case <-ctx.Done():
+			return nil, classify(err)
+		}
 	}
-	return records, nil
+}
+
+// readAttempts is how many times a read is sent when Neo4j, or the way to
+// it, fails in a way that may pass (a lost connection, a leader change, a
+// deadlock); readRetryPause is the pause before the second attempt, and
+// grows by as much before each next one.
+const (
+	readAttempts   = 3
+	readRetryPause = 50 * time.Millisecond
+)
+
+// readOnce runs a read query in an auto-commit transaction and collects
+// its records. A read needs no explicit transaction: without one, the
+// query costs Neo4j a message and a commit less, which is a good share of
+// a small query's cost.
+func readOnce(ctx context.Context, session neo4j.SessionWithContext, query string, params map[string]any) ([]*neo4j.Record, error) {
+	result, err := session.Run(ctx, query, params, serverTimeout(ctx)...)
+	if err != nil {
+		return nil, err
+	}
+	return result.Collect(ctx)
 }
 
 // serverTimeout gives a transaction the time left before ctx's deadline,

@@ -23,6 +23,10 @@ import (
 
 var store *neo4jstore.Store
 
+// engine is the embedded Neo4j the tests run against; nil when NEO4J_URI
+// names another server.
+var engine *embedded.Server
+
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
 }
@@ -50,6 +54,7 @@ func runTests(m *testing.M) int {
 		}
 		defer server.Stop(context.Background())
 		cfg.URI = server.URI()
+		engine = server
 	}
 	var err error
 	store, err = neo4jstore.Open(ctx, cfg)

@@ -14,12 +14,13 @@ import (
 // unless the expression starts with a literal. Most of the rules start
 // with one of a few words ("\b(?:sued|sues|…)"), so a pattern works out
 // from the compiled program which pairs of bytes a match can start with
-// and, for short lists of candidates, tries the expression anchored at each
+// and, for short lists of candidates, tries the expression at each
 // candidate only. Where the expression opens with a few words, a candidate
-// must also begin with one of their first bytes (see matchPrefixes). The anchored try starts one byte early and consumes
-// that byte, so that "\b" still sees what comes before the candidate. An
-// expression anchored with "^" already is tried only when the text's
-// first two bytes allow a match.
+// must also begin with one of their first bytes (see matchPrefixes). A
+// try asks the dfa whether a match starts there, and only then the
+// backtracker for its submatches; both are told what comes before the
+// candidate, so that "\b" still sees it. An expression anchored with "^"
+// already is tried only when the text's first two bytes allow a match.
 type pattern struct {
 	*regexp.Regexp // the expression as written, for everything not sped up
 
@@ -34,14 +35,14 @@ type pattern struct {
 	// prefixes lists, by first byte, the byte strings one of which every
 	// match begins with; nil when they would not narrow the search.
 	prefixes *[256][]string
-	atStart  *regexp.Regexp // ^(?:expr), for a candidate at the start of the text
-	inText   *regexp.Regexp // ^(?s:.)(?:expr), tried one byte before a candidate
 	// dfa tells quickly whether and how far a match can run (see dfa);
 	// nil when the expression could not be compiled here.
 	dfa *dfa
 	// ends is the ordered dfa, which finds where a match ends when its
 	// submatches are not wanted.
 	ends *dfa
+	// sub finds the submatches of a match the dfa has found.
+	sub *backtracker
 }
 
 // patterns are all the package's patterns, for the tests.
@@ -61,16 +62,12 @@ func mustCompile(expr string) *pattern {
 	}
 	p.dfa = newDFA(prog, false)
 	p.ends = p.dfa.orderedTwin()
+	p.sub = newBacktracker(prog, 2*(p.NumSubexp()+1))
 	if !p.startBytes(prog) {
 		return p
 	}
 	p.fast = true
 	p.prefixes = matchPrefixes(prog)
-	if p.anchored {
-		return p // one try at the start, when its first bytes allow
-	}
-	p.atStart = regexp.MustCompile(`^(?:` + expr + `)`)
-	p.inText = regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
 	return p
 }
 
@@ -418,7 +415,8 @@ func regexpWordByte(b byte) bool {
 
 // matchAt returns the submatch indexes of a match starting at offset i of
 // s, or nil. The dfa first tells whether there is one, and cuts s where
-// every attempt has ended, so the regexp is shown no more than it needs.
+// every attempt has ended, so the backtracker is shown no more than it
+// needs.
 func (p *pattern) matchAt(s string, i int) []int {
 	if i == 0 {
 		found, clip, ok := p.dfa.run(s, 0, ctxBegin, false, false)
@@ -428,10 +426,11 @@ func (p *pattern) matchAt(s string, i int) []int {
 			}
 			s = s[:clip]
 		}
-		return p.atStart.FindStringSubmatchIndex(s)
+		return p.sub.match(s, 0, ctxBegin)
 	}
+	// The match starts after the character that holds the byte before
+	// the candidate, as it would after "^(?s:.)" in s[i-1:].
 	t := s[i-1:]
-	// "(?s:.)" takes the character before the candidate
 	r, w := utf8.DecodeRuneInString(t)
 	found, clip, ok := p.dfa.run(t, w, contextOf(r), false, false)
 	if ok {
@@ -440,7 +439,7 @@ func (p *pattern) matchAt(s string, i int) []int {
 		}
 		t = t[:clip]
 	}
-	m := p.inText.FindStringSubmatchIndex(t)
+	m := p.sub.match(t, w, contextOf(r))
 	if m == nil {
 		return nil
 	}
@@ -449,7 +448,7 @@ func (p *pattern) matchAt(s string, i int) []int {
 			m[j] += i - 1
 		}
 	}
-	m[0] = i // the byte before was consumed for context only
+	m[0] = i // the byte before was taken for context only
 	return m
 }
 
@@ -460,9 +459,18 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 	if !p.fast {
 		return nil, false
 	}
+	if p.NumSubexp() == 0 {
+		// the bounds are all there is to find
+		if all, ok := p.findAllIndex(s, n); ok {
+			return all, true
+		}
+	}
 	if p.anchored {
-		if len(s) > 0 && p.first[s[0]] && (len(s) == 1 || p.second[s[0]].has(s[1])) && p.hasPrefixAt(s, 0) {
-			return nil, false // worth the try
+		// the one match there can be, at the start
+		if n != 0 && len(s) > 0 && p.first[s[0]] && (len(s) == 1 || p.second[s[0]].has(s[1])) && p.hasPrefixAt(s, 0) {
+			if m := p.matchAt(s, 0); m != nil {
+				return [][]int{m}, true
+			}
 		}
 		return nil, true
 	}

@@ -16,6 +16,7 @@ var dfaEdgeTexts = []string{
 	"", "a", "\n", "é", "\xff", "a\nb", "sued\n", "\nsued", "Acme sued Widgetco.\nThe court ruled.",
 	"Zoë v. Ærø", "naïve sued é", "x\xe2\x80", "\xe2\x80sued", "the State argued, and the court agreed",
 	"It argued that\nthe law", "in\n", "in ", " in", "the judge.", "$",
+	"Mr Justice O’Connor and Zoë Ærø", "\x80Ab \xe2\x80Cd \xc3Ef",
 }
 
 // dfaTexts are the texts the dfa tests run on.

@@ -382,14 +382,26 @@ func (p *pattern) hasPrefixAt(s string, i int) bool {
 }
 
 // maxCandidates is how many candidate starts a text may have for the
-// anchored tries to beat one unanchored search.
+// tries at each to beat one scan of the text (see findAllScan).
 const maxCandidates = 16
 
 // candidates lists, up to maxCandidates+1, the offsets in s where a
 // match could start.
 func (p *pattern) candidates(s string, buf []int) []int {
 	out := buf[:0]
-	for i := 0; i < len(s); i++ {
+	for i := p.nextCandidate(s, 0); i >= 0; i = p.nextCandidate(s, i+1) {
+		out = append(out, i)
+		if len(out) > maxCandidates {
+			break
+		}
+	}
+	return out
+}
+
+// nextCandidate returns the first offset from i on where a match could
+// start, or -1.
+func (p *pattern) nextCandidate(s string, i int) int {
+	for ; i < len(s); i++ {
 		if !p.first[s[i]] || i+1 < len(s) && !p.second[s[i]].has(s[i+1]) {
 			continue
 		}
@@ -399,12 +411,26 @@ func (p *pattern) candidates(s string, buf []int) []int {
 		if !p.hasPrefixAt(s, i) {
 			continue
 		}
-		out = append(out, i)
-		if len(out) > maxCandidates {
-			break
+		if s[i]&0xc0 == 0x80 && !runeBoundary(s, i) {
+			continue // inside a character, where no match starts
+		}
+		return i
+	}
+	return -1
+}
+
+// runeBoundary reports whether offset i of s, where a byte that
+// continues a character stands, is nonetheless where a character starts
+// as Go decodes s from its start: when no valid character that starts in
+// the three bytes before reaches past it.
+func runeBoundary(s string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if utf8.RuneStart(s[j]) {
+			_, w := utf8.DecodeRuneInString(s[j:])
+			return j+w <= i
 		}
 	}
-	return out
+	return true
 }
 
 // regexpWordByte reports whether "\b" counts b as part of a word: an
@@ -477,7 +503,7 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 	var buf [maxCandidates + 1]int
 	cands := p.candidates(s, buf[:])
 	if len(cands) > maxCandidates {
-		return nil, false
+		return p.findAllScan(s, n, func(i int) ([]int, bool) { return p.matchAt(s, i), true })
 	}
 	end := 0
 	for _, i := range cands {
@@ -531,7 +557,13 @@ func (p *pattern) findAllIndex(s string, n int) (out [][]int, ok bool) {
 	var buf [maxCandidates + 1]int
 	cands := p.candidates(s, buf[:])
 	if len(cands) > maxCandidates {
-		return nil, false
+		return p.findAllScan(s, n, func(i int) ([]int, bool) {
+			e, ok := p.endAt(s, i)
+			if e < 0 {
+				return nil, ok
+			}
+			return []int{i, e}, ok
+		})
 	}
 	end := 0
 	for _, i := range cands {
@@ -549,6 +581,44 @@ func (p *pattern) findAllIndex(s string, n int) (out [][]int, ok bool) {
 			out = append(out, []int{i, e})
 			end = e
 		}
+	}
+	return out, true
+}
+
+// findAllScan finds up to n matches (all when n < 0) in a text with too
+// many candidates to try each. The dfa, starting a thread at every
+// offset from the end of the last match on, finds where the first of
+// the next matches ends; the leftmost of them starts at a candidate no
+// later than that, and try tells whether one starts at candidate i and
+// returns it. ok is false when the dfa or try cannot tell.
+func (p *pattern) findAllScan(s string, n int, try func(i int) (m []int, ok bool)) (out [][]int, ok bool) {
+	for from := 0; n < 0 || len(out) < n; {
+		ctx := uint8(ctxBegin)
+		if from > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:from])
+			ctx = contextOf(r)
+		}
+		found, end, ok := p.dfa.run(s, from, ctx, true, true)
+		if !ok {
+			return nil, false
+		}
+		if !found {
+			break
+		}
+		var m []int
+		for i := p.nextCandidate(s, from); i >= 0 && i <= end; i = p.nextCandidate(s, i+1) {
+			if m, ok = try(i); !ok {
+				return nil, false
+			}
+			if m != nil {
+				break
+			}
+		}
+		if m == nil {
+			return nil, false // no candidate took the match: leave it to the regexp
+		}
+		out = append(out, m)
+		from = m[1]
 	}
 	return out, true
 }

@@ -227,3 +227,67 @@ func TestNotAnArgumentLikeOneAlternation(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAllScanLikeRegexp checks the search of texts with many
+// candidates (see findAllScan) on every text, whatever its number of
+// candidates: with submatches and bounds only, all matches and two.
+func TestFindAllScanLikeRegexp(t *testing.T) {
+	texts := append(append([]string(nil), dfaEdgeTexts...), exampleTexts()...)
+	for _, p := range patterns {
+		if !p.fast || p.anchored {
+			continue
+		}
+		sub := func(s string) func(i int) ([]int, bool) {
+			return func(i int) ([]int, bool) { return p.matchAt(s, i), true }
+		}
+		bounds := func(s string) func(i int) ([]int, bool) {
+			return func(i int) ([]int, bool) {
+				e, ok := p.endAt(s, i)
+				if e < 0 {
+					return nil, ok
+				}
+				return []int{i, e}, ok
+			}
+		}
+		for _, s := range texts {
+			for _, n := range []int{-1, 2} {
+				if got, ok := p.findAllScan(s, n, sub(s)); ok {
+					if want := p.Regexp.FindAllStringSubmatchIndex(s, n); !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s\non %q: %d matches %v, regexp %v", p, s, n, got, want)
+					}
+				}
+				if got, ok := p.findAllScan(s, n, bounds(s)); ok {
+					if want := p.Regexp.FindAllStringIndex(s, n); !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s\non %q: %d bounds %v, regexp %v", p, s, n, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRuneBoundary checks where a byte that continues a character is
+// nonetheless where Go's decoding starts a character.
+func TestRuneBoundary(t *testing.T) {
+	for _, s := range []string{"O’Connor", "\x80\x80\x80\x80\x80", "\xe2\x80x\x80", "é\x80", "\xf0\x9f\x98\x80\x80", "\xc3", "a\xe2\x80\x99\x99"} {
+		starts := map[int]bool{}
+		for i := range s { // the offsets where decoding starts a character
+			starts[i] = true
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i]&0xc0 != 0x80 {
+				continue
+			}
+			if got := runeBoundary(s, i); got != starts[i] {
+				t.Errorf("%q at %d: %v, want %v", s, i, got, starts[i])
+			}
+		}
+	}
+	// no match starts inside "’", with few candidates or many
+	p := mustCompile(`\p{Lu}\p{Ll}+`)
+	for _, s := range []string{"O’Connor", strings.Repeat("Mr O’Connor and Zoë Ærø. ", 5)} {
+		if got, want := p.FindAllStringSubmatchIndex(s, -1), p.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s on %q: %v, regexp %v", p, s, got, want)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/amicus-graph/amicus/facts"
 )
 
 // court is one court of the article.
@@ -357,9 +355,10 @@ func (d *doc) mergeDistrictCourts() {
 
 // addCourt returns the court with this level and place, creating it.
 func (d *doc) addCourt(name, level, place string, pos int) *court {
+	key := d.key(name)
 	for _, c := range d.courts {
 		samePlace := place != "" && c.place != "" && (strings.Contains(c.place, place) || strings.Contains(place, c.place))
-		if facts.Key(c.name) == facts.Key(name) || samePlace && (c.level == level || c.level == "" && level == "district") {
+		if d.key(c.name) == key || samePlace && (c.level == level || c.level == "" && level == "district") {
 			if c.level == "" && level == "district" {
 				// "a federal court in Chicago" then "a district court in Chicago"
 				c.level = level

@@ -58,8 +58,9 @@ var (
 )
 
 func (d *doc) addPrecedent(p *precedent, si int, start, end int) *precedent {
+	name, citation := d.key(p.name), d.key(p.citation)
 	for _, q := range d.precedents {
-		if facts.Key(q.name) == facts.Key(p.name) || (p.citation != "" && facts.Key(q.citation) == facts.Key(p.citation)) {
+		if d.key(q.name) == name || (p.citation != "" && d.key(q.citation) == citation) {
 			if q.citation == "" {
 				q.citation = p.citation
 			}
@@ -181,7 +182,7 @@ func (d *doc) findPrecedents() {
 		merged := false
 		for _, q := range kept {
 			for _, a := range q.aliases {
-				if facts.Key(a) == facts.Key(p.name) {
+				if d.key(a) == d.key(p.name) {
 					for _, si := range p.sents {
 						q.addSent(si)
 					}

@@ -29,6 +29,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -75,11 +76,11 @@ type doc struct {
 	// the text is ASCII).
 	text     []rune
 	quotable string
-	quoteAt  []int32
+	quoteAt  *wideChars
 	m        string // text folded to ASCII quotes, rune for rune
 	title    string // folded title
 	// runeAt maps a byte offset of m to a rune offset; nil when m is ASCII.
-	runeAt []int32
+	runeAt *wideChars
 	sents  []sentence
 
 	courts     []*court
@@ -207,13 +208,7 @@ func newDoc(text, title string) *doc {
 	d.lastPlural.si = -2
 	if utf8.ValidString(text) {
 		d.quotable = text
-		if runes := utf8.RuneCountInString(text); runes != len(text) {
-			d.quoteAt = make([]int32, 0, runes+1)
-			for bi := range text {
-				d.quoteAt = append(d.quoteAt, int32(bi))
-			}
-			d.quoteAt = append(d.quoteAt, int32(len(text)))
-		}
+		d.quoteAt = newWideChars(text)
 		d.m = foldText(text) // the same as folding the runes below
 	} else {
 		// the runes of bad bytes are U+FFFD, in m too
@@ -225,24 +220,7 @@ func newDoc(text, title string) *doc {
 		d.m = string(folded)
 	}
 	d.title = foldText(title)
-	if runes := utf8.RuneCountInString(d.m); runes != len(d.m) {
-		d.runeAt = make([]int32, len(d.m)+1)
-		ri := int32(0)
-		for bi := range d.m {
-			d.runeAt[bi] = ri
-			ri++
-		}
-		// continuation bytes map to the rune they belong to
-		last := int32(0)
-		for bi := 0; bi < len(d.m); bi++ {
-			if utf8.RuneStart(d.m[bi]) {
-				last = d.runeAt[bi]
-			} else {
-				d.runeAt[bi] = last
-			}
-		}
-		d.runeAt[len(d.m)] = int32(runes)
-	}
+	d.runeAt = newWideChars(d.m)
 	para := 0
 	prevEnd := 0
 	spans := splitSentences(d.m)
@@ -278,7 +256,75 @@ func (d *doc) rune(b int) int {
 	if d.runeAt == nil {
 		return b
 	}
-	return int(d.runeAt[b])
+	return d.runeAt.runeAt(b)
+}
+
+// wideChars converts between the byte and rune offsets of a text
+// through a list of its characters of more than one byte, which in news
+// text are few: between two of them every byte is a character.
+type wideChars struct {
+	text  string
+	bytes []int32 // the byte offset of each character of more than one byte
+	runes []int32 // and its rune offset
+}
+
+// newWideChars lists the characters of text that take more than one
+// byte; it returns nil when there are none.
+func newWideChars(text string) *wideChars {
+	var w *wideChars
+	extra := 0 // the bytes past the first of each character so far
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		if size > 1 {
+			if w == nil {
+				w = &wideChars{text: text}
+			}
+			w.bytes = append(w.bytes, int32(i))
+			w.runes = append(w.runes, int32(i-extra))
+			extra += size - 1
+		}
+		i += size
+	}
+	return w
+}
+
+// runeAt returns the rune offset of the character that byte offset b is
+// part of (the number of characters when b is the text's length).
+func (w *wideChars) runeAt(b int) int {
+	k, found := slices.BinarySearch(w.bytes, int32(b))
+	if found {
+		return int(w.runes[k])
+	}
+	if k == 0 {
+		return b // no wide character before b
+	}
+	k-- // the last wide character before b
+	start := int(w.bytes[k])
+	_, size := utf8.DecodeRuneInString(w.text[start:])
+	if b < start+size {
+		return int(w.runes[k]) // inside it
+	}
+	return int(w.runes[k]) + 1 + b - (start + size)
+}
+
+// byteAt returns the byte offset of the character at rune offset r (the
+// text's length when r is the number of characters).
+func (w *wideChars) byteAt(r int) int {
+	k, found := slices.BinarySearch(w.runes, int32(r))
+	if found {
+		return int(w.bytes[k])
+	}
+	if k == 0 {
+		return r
+	}
+	k--
+	start := int(w.bytes[k])
+	_, size := utf8.DecodeRuneInString(w.text[start:])
+	return start + size + r - int(w.runes[k]) - 1
 }
 
 // evidence quotes sentence si.
@@ -302,7 +348,7 @@ func (d *doc) quote(rs, re int) string {
 	case d.quoteAt == nil:
 		return d.quotable[rs:re]
 	}
-	return d.quotable[d.quoteAt[rs]:d.quoteAt[re]]
+	return d.quotable[d.quoteAt.byteAt(rs):d.quoteAt.byteAt(re)]
 }
 
 // sentenceAt returns the index of the sentence containing byte offset b.

@@ -114,8 +114,9 @@ type doc struct {
 	// groups are the counted groups of supporters, by name (see
 	// countedGroup).
 	groups         map[string]*party
-	supportMatches map[[2]int][][]int
-	subjectLists   map[[2]int][]*mention
+	supportMatches [][][][]int // by sentence, then rule
+
+	subjectLists map[[2]int][]*mention
 	// lastPlural is the last plural subject of reported speech ("the
 	// plaintiffs", "they") and its sentence, for a following "They".
 	lastPlural struct {
@@ -227,6 +228,7 @@ func newDoc(text, title string) *doc {
 	// one slab for every sentence's hint flags
 	words := hintWordCount()
 	slab := make([]uint64, words*len(spans))
+	d.sents = make([]sentence, 0, len(spans))
 	// an ASCII text is lowered once: byte for byte, so its slices are the
 	// sentences lowered
 	lowered := ""

@@ -162,6 +162,7 @@ const governmentWindow = 60
 // findMentions finds every named organisation or person, generic
 // government reference and descriptive reference.
 func (d *doc) findMentions() {
+	var toks [][2]int // the words of a sentence, the same slice for each
 	for si, s := range d.sents {
 		var taken []span
 		add := func(a, b int, mt *mention) {
@@ -240,7 +241,8 @@ func (d *doc) findMentions() {
 			}
 			add(mi[0], mi[1], &mention{desc: true, role: role, kind: facts.KindGroup, conf: 0.7})
 		}
-		for _, c := range nameChunks(s.s, d.m) {
+		toks = tokens(toks, s.s)
+		for _, c := range nameChunks(s.s, toks, d.m) {
 			c = stripTitles(c)
 			kind := classifyName(c.text, s.s[:c.start], s.s[c.end:])
 			if kind == "" {
@@ -296,12 +298,12 @@ type chunk struct {
 	text       string
 }
 
-// nameChunks finds runs of capitalised words, joined by "of", "for", "&"
-// or "de", and drops common capitalised words that open a sentence.
-// Whether a word occurs in lower case in the article, or as initials, is
-// asked of the article's text m.
-func nameChunks(s, m string) []chunk {
-	toks := tokens(s)
+// nameChunks finds runs of capitalised words of s, whose words toks
+// lists (see tokens), joined by "of", "for", "&" or "de", and drops
+// common capitalised words that open a sentence. Whether a word occurs in
+// lower case in the article, or as initials, is asked of the article's
+// text m.
+func nameChunks(s string, toks [][2]int, m string) []chunk {
 	var out []chunk
 	var cur []span
 	flush := func() {
@@ -490,10 +492,10 @@ func stripTitles(c chunk) chunk {
 	return chunk{start: c.start + off, end: c.end, text: c.text[off:]}
 }
 
-// tokens returns the byte ranges of the words of s: a run of letters
-// and digits that may contain "&", "'", "." and "-" and may end in "&" or
-// "." ("A&B", "U.S.", "Able-Baker", "Globex's").
-func tokens(s string) [][2]int {
+// tokens appends to dst[:0] and returns the byte ranges of the words of
+// s: a run of letters and digits that may contain "&", "'", "." and "-"
+// and may end in "&" or "." ("A&B", "U.S.", "Able-Baker", "Globex's").
+func tokens(dst [][2]int, s string) [][2]int {
 	isAlnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 	// letterAt is the length of the non-ASCII letter at s[j], or 0
 	letterAt := func(j int) int {
@@ -506,7 +508,7 @@ func tokens(s string) [][2]int {
 		}
 		return 0
 	}
-	out := make([][2]int, 0, len(s)/5+1) // about one word in five bytes
+	out := dst[:0]
 	for i := 0; i < len(s); {
 		first := 1
 		if !isAlnum(s[i]) {

@@ -96,11 +96,17 @@ func normalize(in Input) normalized {
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(text)) // the lines are cleaned copies of the text's: seldom longer
 	for i, p := range kept {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString(strings.Join(p, "\n"))
+		for j, line := range p {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(line)
+		}
 	}
 	out.Text = b.String()
 	return out
@@ -202,22 +208,23 @@ func asciiFold(r rune) rune {
 // every character of a text that is not all ASCII. As with
 // strings.ToLower, a byte that is not UTF-8 becomes U+FFFD.
 func lowerText(s string) string {
-	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	var b strings.Builder
+	b.Grow(len(s) + utf8.UTFMax)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b.WriteRune(unicode.ToLower(r))
 		i += w
 	}
-	return string(b)
+	return b.String()
 }
 
 // asciiFolded marks the ASCII bytes asciiFold changes.
@@ -237,31 +244,33 @@ func foldForMatch(s string) string {
 // bytes asciiFold keeps whole rather than mapping them one by one. As
 // with strings.Map, a byte that is not UTF-8 becomes U+FFFD.
 func foldText(s string) string {
-	var b []byte // nil while nothing has changed
+	var b strings.Builder
+	changed := false // b stays empty while nothing has changed
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) && s[j] < utf8.RuneSelf && !asciiFolded[s[j]] {
 			j++
 		}
-		if b != nil {
-			b = append(b, s[i:j]...)
+		if changed {
+			b.WriteString(s[i:j])
 		}
 		if j == len(s) {
 			break
 		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		f := asciiFold(r)
-		if b == nil && (f != r || r == utf8.RuneError && w == 1) {
-			b = make([]byte, 0, len(s)+utf8.UTFMax)
-			b = append(b, s[:j]...)
+		if !changed && (f != r || r == utf8.RuneError && w == 1) {
+			changed = true
+			b.Grow(len(s) + utf8.UTFMax)
+			b.WriteString(s[:j])
 		}
-		if b != nil {
-			b = utf8.AppendRune(b, f)
+		if changed {
+			b.WriteRune(f)
 		}
 		i = j + w
 	}
-	if b == nil {
+	if !changed {
 		return s
 	}
-	return string(b)
+	return b.String()
 }

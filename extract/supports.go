@@ -220,24 +220,27 @@ func (d *doc) scanSupports(mark bool) {
 		for si, s := range d.sents {
 			d.supportGate[si] = s.may(supportHints) && !(s.may(refusalHints) && refusedSupport.MatchString(s.s))
 		}
-		d.supportMatches = map[[2]int][][]int{}
+		d.supportMatches = make([][][][]int, len(d.sents))
 		d.subjectLists = map[[2]int][]*mention{}
 	}
 	for si, s := range d.sents {
 		if !d.supportGate[si] {
 			continue
 		}
+		ruleMatches := d.supportMatches[si]
+		if ruleMatches == nil {
+			ruleMatches = make([][][]int, len(supportRules))
+			for ri, rule := range supportRules {
+				if s.may(rule.hints) {
+					ruleMatches[ri] = findAround(rule.re, s.s, s.low, s.present(rule.hints), supportWindow, supportWindow)
+				}
+			}
+			d.supportMatches[si] = ruleMatches
+		}
 		var found []*support
 		seen := map[*party]bool{}
 		for ri, rule := range supportRules {
-			matches, ok := d.supportMatches[[2]int{si, ri}]
-			if !ok {
-				if s.may(rule.hints) {
-					matches = findAround(rule.re, s.s, s.low, s.present(rule.hints), supportWindow, supportWindow)
-				}
-				d.supportMatches[[2]int{si, ri}] = matches
-			}
-			for _, mi := range matches {
+			for _, mi := range ruleMatches[ri] {
 				via := rule.via
 				for gi, name := range rule.re.SubexpNames() {
 					if (name == "via" || name == "via2") && mi[2*gi] >= 0 {

@@ -98,8 +98,9 @@ type doc struct {
 	rulings      []*ruling
 	judges       []*judge
 	judgeRefs    []judgeRef
-	covered      []span            // spans already taken by courts, precedents, dates
-	keys         map[string]string // facts.Key of names, see key
+	covered      []span                // spans already taken by courts, precedents, dates
+	keys         map[string]string     // facts.Key of names, see key
+	names        map[string]*nameFacts // see nameFacts
 	// roles are the litigation roles the frames found (rolePlaintiff...).
 	roles map[*party]int
 	// supportGate, supportMatches and subjectLists keep the work of the

@@ -220,16 +220,36 @@ func TestLowerWords(t *testing.T) {
 	}
 }
 
-// TestIsAcronymOfLikeAcronym checks isAcronymOf against building the
-// acronym.
-func TestIsAcronymOfLikeAcronym(t *testing.T) {
-	names := []string{"Federal Trade Commission", "the Federal Trade Commission", "Trade", "", " ", "Bank of America",
-		"Électricité de France", "Ötzi Group", "ötzi group", "Fair  Trading\tCommission", "and the of", "1st Street Bank"}
-	initials := []string{"FTC", "ftc", "Ftc", "FT", "FTCX", "BA", "BoA", "EDF", "\uFFFDDF", "\uFFFDG", "ÖG", "FTC", "AB", "1SB", "SB"}
-	for _, n := range names {
-		for _, i := range initials {
-			if got, want := isAcronymOf(i, n), acronym(n) == strings.ToUpper(i); got != want {
-				t.Errorf("isAcronymOf(%q, %q) = %v, want %v", i, n, got, want)
+// TestSameNameLikeDefinition checks sameName, which compares facts
+// worked out once per name, against its definition on the names
+// themselves.
+func TestSameNameLikeDefinition(t *testing.T) {
+	names := []string{"Federal Trade Commission", "the Federal Trade Commission", "FTC", "ftc", "Ftc", "Trade", "", " ",
+		"Bank of America", "BoA", "BA", "Électricité de France", "EDF", "Ötzi Group", "ÖG", "ötzi group",
+		"Fair  Trading\tCommission", "the Commission", "The Commission", "Commission", "Board of Widget Inspectors",
+		"the Board", "Globex", "Globex Corp", "Globex BV", "Globex Robotics", "Globex Robotics Inc.", "and the of", "1st Street Bank", "1SB"}
+	headWord := func(long, short string) bool {
+		short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
+		if strings.IndexByte(short, ' ') >= 0 || !headWords[short] {
+			return false
+		}
+		return strings.HasSuffix(long, " "+short) || strings.Contains(long, " "+short+" of ") || strings.HasPrefix(long, short+" of ")
+	}
+	d := newDoc("Globex Robotics and Globex sued.", "")
+	d.indexStems()
+	for _, a := range names {
+		for _, b := range names {
+			want := false
+			switch ka, kb := facts.Key(a), facts.Key(b); {
+			case ka == "" || kb == "":
+			case ka == kb:
+				want = true
+			default:
+				want = isInitialism(b) && acronym(a) == strings.ToUpper(b) || isInitialism(a) && acronym(b) == strings.ToUpper(a) ||
+					suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a) || d.brandVariant(a, b) || d.brandVariant(b, a)
+			}
+			if got := d.sameName(d.nameFacts(a), d.nameFacts(b)); got != want {
+				t.Errorf("sameName(%q, %q) = %v, want %v", a, b, got, want)
 			}
 		}
 	}

@@ -73,13 +73,15 @@ func (d *doc) findParties() {
 	// 1. Group named mentions into entities.
 	d.indexStems()
 	var named []*party
+	var namedFacts []*nameFacts // the facts of each named party's name
 	for _, mt := range d.mentions {
 		if mt.gov || mt.desc {
 			continue
 		}
 		var p *party
-		for _, q := range named {
-			if d.sameName(q.name, mt.surface) || q.kind == facts.KindPerson && isSurnameOf(mt.surface, q.name) {
+		surface := d.nameFacts(mt.surface)
+		for i, q := range named {
+			if d.sameName(namedFacts[i], surface) || q.kind == facts.KindPerson && isSurnameOf(mt.surface, q.name) {
 				p = q
 				break
 			}
@@ -87,6 +89,7 @@ func (d *doc) findParties() {
 		if p == nil {
 			p = &party{name: strings.TrimPrefix(strings.TrimPrefix(mt.surface, "the "), "The "), kind: mt.kind, conf: 0.9}
 			named = append(named, p)
+			namedFacts = append(namedFacts, d.nameFacts(p.name))
 		}
 		if p.kind == facts.KindPerson && mt.kind != facts.KindPerson && strings.HasPrefix(p.name, mt.surface+" ") {
 			p.kind = mt.kind // "Globex" for "Globex Robotics": no person goes by a first name
@@ -392,8 +395,9 @@ func (d *doc) partyNamed(name string, named []*party) *party {
 	if d.gov != nil && (name == "United States" || name == "U.S." || name == "USA" || strings.HasPrefix(name, "United States of America")) {
 		return d.gov
 	}
+	nf := d.nameFacts(name)
 	for _, p := range named {
-		if d.sameName(p.name, name) || p.kind == facts.KindPerson && isSurnameOf(name, p.name) {
+		if d.sameName(d.nameFacts(p.name), nf) || p.kind == facts.KindPerson && isSurnameOf(name, p.name) {
 			return p
 		}
 	}
@@ -402,19 +406,54 @@ func (d *doc) partyNamed(name string, named []*party) *party {
 
 // sameName reports whether two names denote one organisation: equal keys,
 // or one is the other plus corporate words ("Globex" and "Globex
-// Corp"), or one is the acronym of the other.
-func (d *doc) sameName(a, b string) bool {
-	ka, kb := d.key(a), d.key(b)
-	if ka == "" || kb == "" {
+// Corp"), or one is the acronym of the other, or the other's
+// organisation word ("the Commission"). It compares the names' facts
+// (see nameFacts), which are worked out once per name.
+func (d *doc) sameName(fa, fb *nameFacts) bool {
+	if fa.key == "" || fb.key == "" {
 		return false
 	}
-	if ka == kb {
+	if fa.key == fb.key {
 		return true
 	}
-	if isInitialism(b) && isAcronymOf(b, a) || isInitialism(a) && isAcronymOf(a, b) {
+	if fb.initials != "" && fb.initials == fa.acronym || fa.initials != "" && fa.initials == fb.acronym {
 		return true
 	}
-	return suffixVariant(a, b) || suffixVariant(b, a) || headWord(a, b) || headWord(b, a) || d.brandVariant(a, b) || d.brandVariant(b, a)
+	a, b := fa.name, fb.name
+	return suffixVariant(a, b) || suffixVariant(b, a) || fb.head != "" && headWordOf(a, fb.head) || fa.head != "" && headWordOf(b, fa.head) ||
+		d.brandVariant(a, b) || d.brandVariant(b, a)
+}
+
+// nameFacts are what sameName needs to know of a name.
+type nameFacts struct {
+	name string
+	key  string // see key
+	// acronym is acronym(name); initials is the name in upper case when
+	// it could be initials (see isInitialism), else empty.
+	acronym, initials string
+	// head is the name without "the" when that is one organisation word
+	// ("the Commission"), else empty.
+	head string
+}
+
+// nameFacts returns the facts of name, working them out once per
+// document.
+func (d *doc) nameFacts(name string) *nameFacts {
+	if f, ok := d.names[name]; ok {
+		return f
+	}
+	f := &nameFacts{name: name, key: d.key(name), acronym: acronym(name)}
+	if isInitialism(name) {
+		f.initials = strings.ToUpper(name)
+	}
+	if head := strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "); strings.IndexByte(head, ' ') < 0 && headWords[head] {
+		f.head = head
+	}
+	if d.names == nil {
+		d.names = map[string]*nameFacts{}
+	}
+	d.names[name] = f
+	return f
 }
 
 // isInitialism reports whether s could be the initials of a name: one
@@ -434,16 +473,11 @@ var headWords = func() map[string]bool {
 	return set
 }()
 
-// headWord reports whether short is the last word of long and an
-// organisation word ("the Commission" for "Fair Trading Commission").
-func headWord(long, short string) bool {
-	short = strings.TrimPrefix(strings.TrimPrefix(short, "the "), "The ")
-	if strings.IndexByte(short, ' ') >= 0 || !headWords[short] {
-		return false // the words are one word each
-	}
-	// "the Commission" for "Fair Trading Commission"; "the Board" for
-	// "Board of Widget Inspectors"
-	return strings.HasSuffix(long, " "+short) || strings.Contains(long, " "+short+" of ") || strings.HasPrefix(long, short+" of ")
+// headWordOf reports whether the organisation word head ends long, or
+// long names a body of its kind ("the Commission" for "Fair Trading
+// Commission"; "the Board" for "Board of Widget Inspectors").
+func headWordOf(long, head string) bool {
+	return strings.HasSuffix(long, " "+head) || strings.Contains(long, " "+head+" of ") || strings.HasPrefix(long, head+" of ")
 }
 
 // suffixVariant reports whether long is short plus corporate words only
@@ -562,35 +596,6 @@ func acronym(name string) string {
 	return b.String()
 }
 
-// isAcronymOf reports whether acronym(name) == strings.ToUpper(initials),
-// without building the acronym.
-func isAcronymOf(initials, name string) bool {
-	upper := initials // upper-cased byte by byte below when ASCII
-	ascii := isASCII(initials)
-	if !ascii {
-		upper = strings.ToUpper(initials)
-	}
-	words, letters := 0, 0
-	for w := range strings.FieldsSeq(name) {
-		words++
-		if isConnector(w) || w == "the" || w == "and" {
-			continue
-		}
-		if letters == len(upper) {
-			return false
-		}
-		c := upper[letters]
-		if ascii && 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if c != upperFirstByte(w) {
-			return false
-		}
-		letters++
-	}
-	return words >= 2 && letters == len(upper)
-}
-
 // isASCII reports whether s is ASCII only.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -599,20 +604,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// upperFirstByte is strings.ToUpper(w[:1])[0]: an ASCII letter in upper
-// case, other ASCII as it is, and for the first byte of a longer
-// character the first byte of the replacement character U+FFFD.
-func upperFirstByte(w string) byte {
-	c := w[0]
-	switch {
-	case c >= utf8.RuneSelf:
-		return "\uFFFD"[0]
-	case 'a' <= c && c <= 'z':
-		return c - 'a' + 'A'
-	}
-	return c
 }
 
 // resolveDescriptive links "the company", "the software giant" to the

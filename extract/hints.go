@@ -256,7 +256,7 @@ func registered(hints []string) *hintList {
 // init registers the hint lists: the package's own and those of the rule
 // tables.
 func init() {
-	lists := [][]string{namedCourtHints, courtHints, supportHints, rulingHints, refusalHints,
+	lists := [][]string{namedCourtHints, courtHints, supportHints, rulingHints, refusalHints, caseHints,
 		governmentHints, mediaHints, reportingHints, positionHints,
 		byHints, fightHints, tripHints, strikeHints, enforceHints, roleHints, frameHints,
 		byPassiveHints, broughtHints, betweenHints, askHints, accuseHints,
@@ -325,20 +325,28 @@ func hintWordCount() int { return (len(hintWords) + 63) / 64 }
 // offset only the hints that start with the three bytes there (the few
 // shorter hints are searched for one by one).
 func hintFlags(flags []uint64, low string) {
-	set := func(id int) { flags[id/64] |= 1 << (id % 64) }
 	for _, id := range hintShort {
 		if strings.Contains(low, hintWords[id]) {
-			set(id)
+			flags[id/64] |= 1 << (id % 64)
 		}
 	}
+	if len(low) < 3 {
+		return
+	}
+	// the slot of the three bytes from i on, rolled along one byte at a
+	// time: a and b are the bytes at i and i+1
+	a, b := uint(low[0]), uint(low[1])
 	for i := 0; i+2 < len(low); i++ {
-		slot := tripleSlot(low[i], low[i+1], low[i+2])
+		c := uint(low[i+2])
+		slot := (a*961 + b*31 + c) & 4095 // tripleSlot
+		a, b = b, c
 		if hintSlots[slot/64]&(1<<(slot%64)) == 0 {
 			continue
 		}
+		rest := low[i:]
 		for _, id := range hintTriples[slot] {
-			if strings.HasPrefix(low[i:], hintWords[id]) {
-				set(id)
+			if strings.HasPrefix(rest, hintWords[id]) {
+				flags[id/64] |= 1 << (id % 64)
 			}
 		}
 	}

@@ -89,7 +89,9 @@ func (d *doc) findPrecedents() {
 	var lastCase *precedent
 	for si, s := range d.sents {
 		var caseNames [][]int
-		if mayContain(s.s, caseHints) {
+		// the hints are in lower case: the sentence's flags rule most
+		// sentences out at once
+		if s.may(caseHints) && mayContain(s.s, caseHints) {
 			caseNames = caseNameRe.FindAllStringSubmatchIndex(s.s, -1)
 		}
 		for _, m := range caseNames {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"testing"
@@ -24,29 +25,55 @@ func TestBacktrackerLikeRegexp(t *testing.T) {
 		if p.sub == nil {
 			continue
 		}
-		atStart := regexp.MustCompile(`^(?:` + p.String() + `)`)
-		inText := regexp.MustCompile(`^(?s:.)(?:` + p.String() + `)`)
+		c := newSubmatchCheck(p)
 		for _, s := range texts {
-			if got, want := p.sub.match(s, 0, ctxBegin), atStart.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s\non %q at the start: %v, regexp %v", p, s, got, want)
-			}
-			for i := 0; i < len(s); i++ {
-				r, w := utf8.DecodeRuneInString(s[i:])
-				want := inText.FindStringSubmatchIndex(s[i:])
-				if want != nil {
-					want[0] = w // the match proper starts after the character
-				}
-				if got := p.sub.match(s[i:], w, contextOf(r)); !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s\non %q after offset %d: %v, regexp %v", p, s, i, got, want)
-				}
-				if found, clip, ok := p.dfa.run(s[i:], w, contextOf(r), false, false); ok && found {
-					if got := p.sub.match(s[i:i+clip], w, contextOf(r)); !reflect.DeepEqual(got, want) {
-						t.Fatalf("%s\non %q after offset %d, cut at %d: %v, regexp %v", p, s, i, clip, got, want)
-					}
-				}
+			if diff := c.compare(s); diff != "" {
+				t.Fatalf("%s\n%s", p, diff)
 			}
 		}
 	}
+}
+
+// submatchCheck compares a pattern's backtracker with Go's regexp.
+type submatchCheck struct {
+	p       *pattern
+	atStart *regexp.Regexp // ^(?:expr)
+	inText  *regexp.Regexp // ^(?s:.)(?:expr), one character before the match
+}
+
+func newSubmatchCheck(p *pattern) submatchCheck {
+	return submatchCheck{p: p,
+		atStart: regexp.MustCompile(`^(?:` + p.String() + `)`),
+		inText:  regexp.MustCompile(`^(?s:.)(?:` + p.String() + `)`)}
+}
+
+// compare runs the backtracker at the start of s and after every offset,
+// on the whole rest of s and on the part the dfa says a match can reach,
+// and describes the first answer that differs from regexp's, or is "".
+func (c submatchCheck) compare(s string) string {
+	p := c.p
+	if got, want := p.sub.match(s, 0, ctxBegin), c.atStart.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+		return fmt.Sprintf("on %q at the start: %v, regexp %v", s, got, want)
+	}
+	for i := 0; i < len(s); i++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		want := c.inText.FindStringSubmatchIndex(s[i:])
+		if want != nil {
+			want[0] = w // the match proper starts after the character
+		}
+		if got := p.sub.match(s[i:], w, contextOf(r)); !reflect.DeepEqual(got, want) {
+			return fmt.Sprintf("on %q after offset %d: %v, regexp %v", s, i, got, want)
+		}
+		if p.dfa == nil {
+			continue
+		}
+		if found, clip, ok := p.dfa.run(s[i:], w, contextOf(r), false, false); ok && found {
+			if got := p.sub.match(s[i:i+clip], w, contextOf(r)); !reflect.DeepEqual(got, want) {
+				return fmt.Sprintf("on %q after offset %d, cut at %d: %v, regexp %v", s, i, clip, got, want)
+			}
+		}
+	}
+	return ""
 }
 
 // TestBacktrackerEdges checks the backtracker on expressions that
@@ -62,22 +89,10 @@ func TestBacktrackerEdges(t *testing.T) {
 	texts := []string{"", "a", "ab", "abcd", "abcdd", "aab", "bab", "K\u212a k", "\u017ft st", "é e\u0301x", "\xffa", "a\xe2\x80b",
 		"x y", "\nab\n", "aaab", "ababab", "abababb", "ac"}
 	for _, expr := range exprs {
-		p := mustCompile(expr)
-		atStart := regexp.MustCompile(`^(?:` + expr + `)`)
-		inText := regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
+		c := newSubmatchCheck(mustCompile(expr))
 		for _, s := range texts {
-			if got, want := p.sub.match(s, 0, ctxBegin), atStart.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s on %q at the start: %v, regexp %v", expr, s, got, want)
-			}
-			for i := 0; i < len(s); i++ {
-				r, w := utf8.DecodeRuneInString(s[i:])
-				want := inText.FindStringSubmatchIndex(s[i:])
-				if want != nil {
-					want[0] = w
-				}
-				if got := p.sub.match(s[i:], w, contextOf(r)); !reflect.DeepEqual(got, want) {
-					t.Errorf("%s on %q after offset %d: %v, regexp %v", expr, s, i, got, want)
-				}
+			if diff := c.compare(s); diff != "" {
+				t.Errorf("%s %s", expr, diff)
 			}
 		}
 	}

@@ -1,9 +1,10 @@
 // Package neo4jstore keeps Amicus's graph in Neo4j: it writes extracted
 // documents and reads facts for the API, through neo4j-go-driver only.
 //
-// Every query is parameterised and runs in a managed transaction on a named
-// database, so a cluster routes reads to readers and the driver retries
-// transient failures safely.
+// Every query is parameterised and runs on a named database. Writes run in
+// managed transactions, which the driver retries on transient failures;
+// reads run as auto-commit queries in read sessions, so a cluster routes
+// them to readers, and the store retries them itself (see Store.read).
 package neo4jstore
 
 import (
@@ -221,8 +222,9 @@ func (s *Store) CountRoundTrips(ctx context.Context) (context.Context, func() in
 	return context.WithValue(ctx, roundTripsKey{}, counter), counter.Load
 }
 
-// read runs one read query in a managed read transaction and returns its
-// records.
+// read runs one read query as an auto-commit query in a read session and
+// returns its records, sending it again when it fails in a way that may
+// pass (see readAttempts).
 func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*neo4j.Record, error) {
 	if counter, ok := ctx.Value(roundTripsKey{}).(*atomic.Int64); ok {
 		counter.Add(1)

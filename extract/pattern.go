@@ -500,25 +500,7 @@ func (p *pattern) findAll(s string, n int) (out [][]int, ok bool) {
 		}
 		return nil, true
 	}
-	var buf [maxCandidates + 1]int
-	cands := p.candidates(s, buf[:])
-	if len(cands) > maxCandidates {
-		return p.findAllScan(s, n, func(i int) ([]int, bool) { return p.matchAt(s, i), true })
-	}
-	end := 0
-	for _, i := range cands {
-		if i < end {
-			continue
-		}
-		if n >= 0 && len(out) == n {
-			break
-		}
-		if m := p.matchAt(s, i); m != nil {
-			out = append(out, m)
-			end = m[1]
-		}
-	}
-	return out, true
+	return p.findAllAt(s, n, func(i int) ([]int, bool) { return p.matchAt(s, i), true })
 }
 
 // endAt returns where the leftmost-first match starting at offset i of s
@@ -554,16 +536,24 @@ func (p *pattern) findAllIndex(s string, n int) (out [][]int, ok bool) {
 		}
 		return [][]int{{0, end}}, true
 	}
+	return p.findAllAt(s, n, func(i int) ([]int, bool) {
+		e, ok := p.endAt(s, i)
+		if e < 0 {
+			return nil, ok
+		}
+		return []int{i, e}, ok
+	})
+}
+
+// findAllAt finds up to n matches (all when n < 0) by asking try at the
+// places a match can start: try tells whether one starts at candidate i
+// and returns it, as for findAllScan, to which a text with too many
+// candidates goes. ok is false when try cannot tell.
+func (p *pattern) findAllAt(s string, n int, try func(i int) (m []int, ok bool)) (out [][]int, ok bool) {
 	var buf [maxCandidates + 1]int
 	cands := p.candidates(s, buf[:])
 	if len(cands) > maxCandidates {
-		return p.findAllScan(s, n, func(i int) ([]int, bool) {
-			e, ok := p.endAt(s, i)
-			if e < 0 {
-				return nil, ok
-			}
-			return []int{i, e}, ok
-		})
+		return p.findAllScan(s, n, try)
 	}
 	end := 0
 	for _, i := range cands {
@@ -573,13 +563,13 @@ func (p *pattern) findAllIndex(s string, n int) (out [][]int, ok bool) {
 		if n >= 0 && len(out) == n {
 			break
 		}
-		e, ok := p.endAt(s, i)
+		m, ok := try(i)
 		if !ok {
 			return nil, false
 		}
-		if e >= 0 {
-			out = append(out, []int{i, e})
-			end = e
+		if m != nil {
+			out = append(out, m)
+			end = m[1]
 		}
 	}
 	return out, true

@@ -116,8 +116,7 @@ type doc struct {
 	// countedGroup).
 	groups         map[string]*party
 	supportMatches [][][][]int // by sentence, then rule
-
-	subjectLists map[[2]int][]*mention
+	subjectLists   map[[2]int][]*mention
 	// lastPlural is the last plural subject of reported speech ("the
 	// plaintiffs", "they") and its sentence, for a following "They".
 	lastPlural struct {

@@ -223,3 +223,45 @@ func TestBatchRejectsInvalidDocumentsAndWritesTheOthers(t *testing.T) {
 		t.Fatalf("%v articles in the graph, want the 2 valid ones", n)
 	}
 }
+
+// TestBatchPlansSeekOnAnEmptyGraph checks what keepPlan relies on: the
+// plan Neo4j makes for each batch statement on an empty graph, which it
+// then keeps however large the graph grows, finds nodes through indexes
+// and never reads every node of a label.
+func TestBatchPlansSeekOnAnEmptyGraph(t *testing.T) {
+	wipe(t)
+	ctx := context.Background()
+	scans := func(statement string) []string {
+		res, err := neo4j.ExecuteQuery(ctx, store.Driver(), "EXPLAIN "+statement, nil,
+			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(store.Database()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, statement)
+		}
+		var found []string
+		var walk func(p neo4j.Plan)
+		walk = func(p neo4j.Plan) {
+			op := p.Operator()
+			if strings.Contains(op, "Scan") || strings.HasPrefix(op, "CartesianProduct") {
+				found = append(found, op)
+			}
+			for _, c := range p.Children() {
+				walk(c)
+			}
+		}
+		walk(res.Summary.Plan())
+		return found
+	}
+	statements := neo4jstore.BatchStatements()
+	if len(statements) < 15 {
+		t.Fatalf("only %d batch statements", len(statements))
+	}
+	for _, statement := range statements {
+		if found := scans(statement); len(found) > 0 {
+			t.Errorf("on an empty graph, Neo4j plans %v for\n%s", found, statement)
+		}
+	}
+	// The check sees a scan where there is one.
+	if found := scans("CYPHER replan=skip\nMATCH (p:Party) WHERE p.kind = $kind RETURN p.id"); len(found) == 0 {
+		t.Error("a query without an index on its property showed no scan")
+	}
+}

@@ -227,6 +227,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := runMixes(ctx, res, AmicusServerName, base, mixes, in, opts, progress); err != nil {
 		return nil, err
 	}
+	if err := runFloor(ctx, res, base, in, opts, progress); err != nil {
+		return nil, err
+	}
 	if opts.CompareWith != nil {
 		fmt.Fprintf(progress, "starting @neo4j/graphql over the same graph\n")
 		other, err := StartNeo4jGraphQL(ctx, *opts.CompareWith, progress)
@@ -292,6 +295,19 @@ func runMixes(ctx context.Context, res *Result, server, base string, mixes []que
 		}
 	}
 	return nil
+}
+
+// runFloor runs Lookup alone at TargetClients against the server at base
+// and adds the run to res, so that the headline's latency can be read
+// beside the least any request that reads the graph costs on this machine.
+func runFloor(ctx context.Context, res *Result, base string, in Inputs, opts Options, progress io.Writer) error {
+	floor := []Query{Lookup}
+	if err := warmUp(ctx, AmicusServerName, base, floor, in, opts.Seed, opts.WarmUp); err != nil {
+		return err
+	}
+	floorOpts := opts
+	floorOpts.Clients = []int{TargetClients}
+	return runMixes(ctx, res, AmicusServerName, base, []queryMix{{Lookup.Name, floor}}, in, floorOpts, progress)
 }
 
 // load loads paths with the loader `amicus load` uses and measures it;

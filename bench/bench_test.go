@@ -64,8 +64,14 @@ func TestRunSmall(t *testing.T) {
 		t.Fatalf("a small graph for 50 articles: %+v", result.Graph)
 	}
 	servers := map[string]int{}
+	floor := false
 	for _, run := range result.Runs {
 		servers[run.Server]++
+		if run.Queries == bench.Lookup.Name {
+			// The floor runs at the headline target's clients, whatever
+			// the options ask.
+			floor = run.Server == bench.AmicusServerName && run.Clients == bench.TargetClients
+		}
 		if run.Errors != 0 || run.Requests == 0 {
 			t.Fatalf("%s, %s at %d clients: %d errors of %d requests: %s", run.Server, run.Queries, run.Clients, run.Errors, run.Requests, run.FirstError)
 		}
@@ -73,8 +79,11 @@ func TestRunSmall(t *testing.T) {
 			t.Fatalf("%s: no graph round trips counted", run.Queries)
 		}
 	}
-	if servers[bench.AmicusServerName] != 3 || servers[bench.Neo4jGraphQLServerName] != 2 {
+	if servers[bench.AmicusServerName] != 4 || servers[bench.Neo4jGraphQLServerName] != 2 {
 		t.Fatalf("runs by server: %v", servers)
+	}
+	if !floor {
+		t.Fatalf("no %s run by Amicus at %d clients", bench.Lookup.Name, bench.TargetClients)
 	}
 	if result.Memory.GoRSS <= 0 {
 		t.Fatalf("no Go memory read: %+v", result.Memory)
@@ -99,7 +108,7 @@ func TestRunSmall(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"0 added", "headline", "mix", "Go process", "SIDE BY SIDE", "@neo4j/graphql", bench.ComparableMixName,
-		"processor time", "CPU ms/req"} {
+		"processor time", "CPU ms/req", bench.Lookup.Name} {
 		if !strings.Contains(table.String(), want) {
 			t.Fatalf("the table lacks %q:\n%s", want, table.String())
 		}

@@ -71,6 +71,19 @@ var Headline = Query{
 	Variables: byLitigant,
 }
 
+// Lookup is the cheapest request that reads the graph: one party by
+// name, nothing more. It is not part of the mix. Run at TargetClients, it
+// shows the floor that the machine sets under every request that asks
+// Neo4j something, whatever the request asks.
+var Lookup = Query{
+	Name:   "lookup (floor)",
+	Weight: 1,
+	Text: `query Lookup($name: String!) {
+  party(name: $name) { name }
+}`,
+	Variables: byLitigant,
+}
+
 // Mix is the fixed mix of queries the bench sends: the headline, a
 // party's page, a case with its sides and rulings, a search and a deep
 // query that follows supporters of opponents.

@@ -56,6 +56,12 @@ func (r *Result) WriteTable(w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w, note+".")
+	for _, run := range r.Runs {
+		if run.Queries == Lookup.Name {
+			fmt.Fprintf(w, "  %s asks for one party's name and nothing more: the floor under any request that reads the graph on this machine.\n", Lookup.Name)
+			break
+		}
+	}
 	r.writeSideBySide(w)
 	for _, run := range r.Runs {
 		if len(run.ByQuery) == 0 {
